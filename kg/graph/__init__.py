@@ -1,0 +1,1 @@
+"""Writing extracted documents to Neo4j and reading the graph back."""

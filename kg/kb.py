@@ -1,0 +1,69 @@
+"""The curated knowledge base: known entities, their labels and the spellings outlets use."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.schema import ENTITY_LABELS, LOCATION_KINDS
+
+
+@dataclass(frozen=True)
+class KbEntity:
+    """One entity of the knowledge base."""
+
+    id: str
+    label: str
+    name: str
+    name_en: str | None = None
+    kind: str | None = None
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+    wikidata: str | None = None
+
+
+def _parse(raw: dict, where: str) -> KbEntity:
+    try:
+        entity = KbEntity(
+            id=raw["id"],
+            label=raw["label"],
+            name=raw["name"],
+            name_en=raw.get("nameEn"),
+            kind=raw.get("kind"),
+            aliases=tuple(dict.fromkeys([raw["name"], *raw.get("aliases", [])])),
+            wikidata=raw.get("wikidata"),
+        )
+    except KeyError as missing:
+        raise KgError(f"{where}: an entity lacks the field {missing}") from None
+    if entity.label not in ENTITY_LABELS:
+        raise KgError(f"{where}: entity {entity.id!r} has unknown label {entity.label!r}")
+    if entity.kind is not None and entity.kind not in LOCATION_KINDS:
+        raise KgError(f"{where}: entity {entity.id!r} has unknown kind {entity.kind!r}")
+    return entity
+
+
+def read_kb(path: Path | None = None) -> tuple[KbEntity, ...]:
+    """Read a knowledge-base JSON file (`{"entities": [...]}`); the packaged one by default."""
+    if path is None:
+        source = resources.files("kg") / "data" / "kb.json"
+        where = "the packaged knowledge base"
+    else:
+        source, where = path, str(path)
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise KgError(f"cannot read knowledge base {where}: {exc}") from None
+    entities = tuple(_parse(item, where) for item in raw.get("entities", []))
+    ids = [e.id for e in entities]
+    if len(ids) != len(set(ids)):
+        raise KgError(f"{where}: entity ids are not unique")
+    return entities
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> tuple[KbEntity, ...]:
+    """The packaged knowledge base, read once per process."""
+    return read_kb()

@@ -1,0 +1,81 @@
+"""The records that flow through the pipeline, from a file read to the graph written.
+
+Offsets everywhere are character offsets into `Article.text`, the article's text exactly as
+decoded from its file; cleaning and normalisation never change that text, they only choose
+spans of it and compute matching keys beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range `[start, end)` of an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    """One article as read and cleaned.
+
+    `text` is the decoded file content (or the JSON `text` field) unchanged; `body` lists the
+    spans of it that are article body (page furniture and reader comments left out), in order.
+    """
+
+    id: str
+    text: str
+    body: list[Span]
+    path: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD), or a prefix of one
+    lang: str = "ar"
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article's body: the unit of provenance."""
+
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in an article."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+
+
+@dataclass
+class Entity:
+    """A real-world entity as found in one run: its id is shared across the run's articles."""
+
+    id: str
+    label: str  # one of kg.schema.ENTITY_LABELS
+    name: str
+    name_en: str | None = None
+    kind: str | None = None  # for locations: country, city, region, facility
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """Everything extracted from one article."""
+
+    article: Article
+    sentences: list[Sentence]
+    entities: list[Entity]

@@ -1,0 +1,1 @@
+"""Arabic NLP for kg: tokenizer with clitic splitting, normalised matching, entity finding."""
