@@ -32,15 +32,13 @@ def main() -> None:
     """Console-script entry point: run the app, turning user errors into one line and exit 1."""
     _register()
     try:
-        app(standalone_mode=False)
+        exit_code = app(standalone_mode=False)
     except KgError as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
         sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
         err_console.print("[bold red]aborted[/]")
         sys.exit(130)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
     except Exception as exc:  # click usage errors arrive here in non-standalone mode
         import click
 
@@ -48,3 +46,4 @@ def main() -> None:
             exc.show()
             sys.exit(exc.exit_code)
         raise
+    sys.exit(exit_code if isinstance(exit_code, int) else 0)

@@ -1,0 +1,215 @@
+"""`kg load`, `kg extract` and `kg stats`: the commands that work on a corpus and its graph.
+
+Exit codes: 0 when every input loaded, 2 when some files could not be read (each is named on
+stderr with its reason, and everything else was still processed), 1 on an error that stopped
+the command (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from kg.connection import ConnectionSettings, open_driver, resolve_settings
+from kg.errors import KgError
+from kg.reading import ReadFailure
+
+EXIT_SOME_FILES_FAILED = 2
+
+err = Console(stderr=True)
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Article files or folders (.txt, .html, .json, .jsonl).", show_default=False
+    ),
+]
+UriOpt = Annotated[
+    str | None,
+    typer.Option("--uri", help="Neo4j URI [env: NEO4J_URI]; default: the local kg server."),
+]
+UserOpt = Annotated[
+    str | None, typer.Option("--username", help="Neo4j user [env: NEO4J_USERNAME].")
+]
+DatabaseOpt = Annotated[
+    str | None, typer.Option("--database", help="Neo4j database [env: NEO4J_DATABASE].")
+]
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _report_failures(failures: list[ReadFailure]) -> None:
+    for failure in failures:
+        err.print(f"[yellow]skipped[/] {failure.path}: {failure.reason}", highlight=False)
+
+
+def _check_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise KgError(f"no such file or folder: {', '.join(missing)}")
+
+
+def _settings(uri: str | None, username: str | None, database: str | None) -> ConnectionSettings:
+    return resolve_settings(uri=uri, username=username, database=database)
+
+
+def load(
+    paths: PathsArg,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    database: DatabaseOpt = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per write transaction.")
+    ] = 50,
+) -> None:
+    """Read articles, extract entities, and write them to Neo4j (idempotent, incremental).
+
+    Unchanged articles are skipped by content hash; changed ones are replaced. The password
+    comes from NEO4J_PASSWORD (or the local server's password file), never from the command
+    line.
+    """
+    from kg.loading import load_paths
+
+    _check_paths(paths)
+    settings = _settings(uri, username, database)
+    with open_driver(settings) as driver, _progress() as progress:
+        task = progress.add_task("loading articles", total=None)
+        report = load_paths(
+            paths,
+            driver,
+            database=settings.database,
+            batch_size=batch_size,
+            on_item=lambda _item: progress.advance(task),
+        )
+    _report_failures(report.failures)
+    err.print(
+        f"loaded {len(report.written)} article(s), {len(report.unchanged)} unchanged, "
+        f"{len(report.failures)} failed; {report.entities_written} entity record(s), "
+        f"{report.mentions_written} mention(s) written to {settings.uri}",
+        highlight=False,
+    )
+    if settings.local:
+        _print_browser_hint()
+    if report.failures:
+        raise typer.Exit(EXIT_SOME_FILES_FAILED)
+
+
+def _print_browser_hint() -> None:
+    from kg.neo4j_server import status
+
+    info = status()
+    if info is not None and info.browser_url:
+        err.print(f"explore it in Neo4j Browser: {info.browser_url}", highlight=False)
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        with path.open("w", encoding="utf-8") as stream:
+            yield stream
+    except OSError as exc:
+        raise KgError(f"cannot write {path}: {exc.strerror}") from None
+
+
+def extract(
+    paths: PathsArg,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write JSONL here instead of standard output."),
+    ] = None,
+) -> None:
+    """Extract entities from articles without a database: one JSON object per article."""
+    from kg.extraction import extract_documents
+    from kg.jsonl import document_to_line
+    from kg.loading import unique_articles
+    from kg.model import Article
+    from kg.reading import iter_articles
+
+    _check_paths(paths)
+    failures: list[ReadFailure] = []
+
+    def articles() -> Iterator[Article]:
+        for item in unique_articles(iter_articles(paths)):
+            if isinstance(item, ReadFailure):
+                failures.append(item)
+            else:
+                yield item
+
+    count = 0
+    with _output(output) as stream, _progress() as progress:
+        task = progress.add_task("extracting", total=None)
+        for document in extract_documents(articles()):
+            stream.write(document_to_line(document) + "\n")
+            count += 1
+            progress.advance(task)
+    _report_failures(failures)
+    where = f" to {output}" if output else ""
+    err.print(f"extracted {count} article(s){where}, {len(failures)} failed", highlight=False)
+    if failures:
+        raise typer.Exit(EXIT_SOME_FILES_FAILED)
+
+
+STATS_LABELS = """
+MATCH (n)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count ORDER BY label
+"""
+STATS_TYPES = """
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS count ORDER BY type
+"""
+STATS_LAST_LOAD = "MATCH (a:Article) RETURN count(a) AS articles, max(a.loadedAt) AS lastLoad"
+
+
+def stats(uri: UriOpt = None, username: UserOpt = None, database: DatabaseOpt = None) -> None:
+    """Counts per label and relationship type, articles loaded, and the last load time."""
+    settings = _settings(uri, username, database)
+    out = Console()
+    with open_driver(settings) as driver:
+        labels, _, _ = driver.execute_query(STATS_LABELS, database_=settings.database)
+        types, _, _ = driver.execute_query(STATS_TYPES, database_=settings.database)
+        last, _, _ = driver.execute_query(STATS_LAST_LOAD, database_=settings.database)
+    for title, key, records in (("label", "label", labels), ("relationship", "type", types)):
+        table = Table(title=None)
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for record in records:
+            table.add_row(record[key], str(record["count"]))
+        out.print(table)
+    out.print(f"articles: {last[0]['articles']}, last load: {last[0]['lastLoad'] or 'never'}")
+    out.print(f"database: {settings.uri}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the root app."""
+    app.command()(load)
+    app.command()(extract)
+    app.command()(stats)

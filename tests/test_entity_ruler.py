@@ -1,0 +1,38 @@
+"""The knowledge-base entity ruler finds known entities in every spelling and clitic form."""
+
+import pytest
+
+from kg.nlp.pipeline import default_pipeline
+
+
+def ents(text: str) -> list[tuple[str, str, str]]:
+    return [(e.text, e.label_, e.ent_id_) for e in default_pipeline()(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id", "label"),
+    [
+        ("زار إسماعيل قاآني دمشق", "إسماعيل قاآني", "esmail-qaani", "Person"),
+        ("زار اسماعيل قآني دمشق", "اسماعيل قآني", "esmail-qaani", "Person"),
+        ("قال العميد قاآني", "قاآني", "esmail-qaani", "Person"),
+        ("قائد لفيلق القدس", "فيلق القدس", "quds-force", "Organization"),
+        ("التابع للحرس الثوري الإيراني", "لحرس الثوري الإيراني", "irgc", "Organization"),
+        ("قادة حرس الثورة الإسلامية", "حرس الثورة الإسلامية", "irgc", "Organization"),
+        ('مع "حزب الله" وحماس', "حزب الله", "hezbollah", "Organization"),
+        ("في سوريا ولبنان والعراق", "لبنان", "lebanon", "Location"),
+        ("اجتمعوا بدمشق", "دمشق", "damascus", "Location"),
+        ("قاسم سلیمانی", "قاسم سلیمانی", "qasem-soleimani", "Person"),
+        ("قوة القدس", "قوة القدس", "quds-force", "Organization"),
+    ],
+)
+def test_known_entity_found(text: str, surface: str, entity_id: str, label: str) -> None:
+    assert (surface, label, entity_id) in ents(text)
+
+
+def test_longest_match_wins() -> None:
+    found = ents("قائد فيلق القدس التابع للحرس الثوري الإيراني إسماعيل قاآني")
+    assert [e[2] for e in found] == ["quds-force", "irgc", "esmail-qaani"]
+
+
+def test_unknown_text_gives_nothing() -> None:
+    assert ents("ارتفعت أسعار الخبز في الأسواق") == []
