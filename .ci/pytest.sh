@@ -1,18 +1,9 @@
 #!/bin/sh
-# Run the test suite against a real Neo4j: the project's own test server unless NEO4J_URI is
-# set. Starts that server first (so its set-up is not hidden inside a test), stops it after,
-# and fails when pytest collected nothing (pytest's exit code 5) rather than passing silently.
-set -u
-started=0
-if [ -z "${NEO4J_URI:-}" ]; then
-  if ! kg neo4j status >/dev/null 2>&1; then
-    kg neo4j start || exit 1
-    started=1
-  fi
-fi
+# Run the whole test suite. Its fixtures start the project's test Neo4j server (and stop it
+# at the end) unless one is already running; see tests/conftest.py. pytest's exit code 5
+# ("no tests collected") is turned into a failure rather than passing silently.
 python -m pytest "$@"
 status=$?
-[ "$started" -eq 1 ] && kg neo4j stop
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: that is a failure, not a pass" >&2
   exit 1

@@ -1,21 +1,44 @@
 """Shared fixtures: a real Neo4j for the whole session, a driver per test, an emptied graph.
 
-The server is the one ``NEO4J_URI`` (with ``NEO4J_USERNAME``/``NEO4J_PASSWORD``) points at, or
-else the project's own local server (``kg.neo4j_server``, home ``$KG_NEO4J_HOME``): reused when it
-already runs (started by ``.ci/run`` or by the developer), otherwise started here and stopped at
-the end of the session. Tests that use ``clean_graph`` delete every node of that database.
+Tests that use ``clean_graph`` delete every node of the session's database, so the session never
+uses the graph a developer works with. It runs the project's own local server (``kg.neo4j_server``)
+in a test home, ``.test-neo4j/`` beside this folder, on Bolt port 7688 and HTTP port 7475:
+reused when it already runs, otherwise started here and stopped at the end of the session. To
+run the suite against another server, set ``KG_TEST_NEO4J_URI`` (with ``KG_TEST_NEO4J_USERNAME``,
+``KG_TEST_NEO4J_PASSWORD`` and optionally ``KG_TEST_NEO4J_DATABASE``): that database is wiped.
+The developer's own ``NEO4J_*`` and ``KG_NEO4J_*`` settings are ignored for the whole session.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from neo4j import Driver, NotificationMinimumSeverity
 
 from kg import neo4j_server
 from kg.connection import ConnectionSettings, open_driver, resolve_settings
+
+TEST_HOME = Path(__file__).resolve().parent.parent / ".test-neo4j"
+TEST_SERVER = {
+    "KG_NEO4J_HOME": str(TEST_HOME),
+    "KG_NEO4J_BOLT_PORT": "7688",
+    "KG_NEO4J_HTTP_PORT": "7475",
+}
+CONNECTION_VARIABLES = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point the session (and every `kg` it runs) at test infrastructure only."""
+    for name in (*CONNECTION_VARIABLES, "KG_NEO4J_LIB"):
+        os.environ.pop(name, None)
+    os.environ.update(TEST_SERVER)
+    for name in CONNECTION_VARIABLES:
+        value = os.environ.get(f"KG_TEST_{name}")
+        if value:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

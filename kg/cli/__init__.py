@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 
 import typer
-from rich.console import Console
 
+from kg.cli.console import err
 from kg.errors import KgError
 
 app = typer.Typer(
@@ -16,8 +16,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-err_console = Console(stderr=True)
 
 
 def _register() -> None:
@@ -32,12 +30,12 @@ def main() -> None:
     """Console-script entry point: run the app, turning user errors into one line and exit 1."""
     _register()
     try:
-        exit_code = app(standalone_mode=False)
+        exit_code = app(prog_name="kg", standalone_mode=False)
     except KgError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+        err.print(f"[bold red]error:[/] {exc}")
         sys.exit(1)
     except (typer.Abort, KeyboardInterrupt):
-        err_console.print("[bold red]aborted[/]")
+        err.print("[bold red]aborted[/]")
         sys.exit(130)
     except Exception as exc:  # click usage errors arrive here in non-standalone mode
         import click

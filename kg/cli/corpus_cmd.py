@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,13 +24,13 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from kg.cli.console import err, out
 from kg.connection import ConnectionSettings, open_driver, resolve_settings
 from kg.errors import KgError
 from kg.reading import ReadFailure
 
 EXIT_SOME_FILES_FAILED = 2
 
-err = Console(stderr=True)
 
 PathsArg = Annotated[
     list[Path],
@@ -65,7 +64,7 @@ def _progress() -> Progress:
 
 def _report_failures(failures: list[ReadFailure]) -> None:
     for failure in failures:
-        err.print(f"[yellow]skipped[/] {failure.path}: {failure.reason}", highlight=False)
+        err.print(f"[yellow]skipped[/] {failure.path}: {failure.reason}")
 
 
 def _check_paths(paths: list[Path]) -> None:
@@ -110,8 +109,7 @@ def load(
     err.print(
         f"loaded {len(report.written)} article(s), {len(report.unchanged)} unchanged, "
         f"{len(report.failures)} failed; {report.entities_written} entity record(s), "
-        f"{report.mentions_written} mention(s) written to {settings.uri}",
-        highlight=False,
+        f"{report.mentions_written} mention(s) written to {settings.uri}"
     )
     if settings.local:
         _print_browser_hint()
@@ -124,7 +122,7 @@ def _print_browser_hint() -> None:
 
     info = status()
     if info is not None and info.browser_url:
-        err.print(f"explore it in Neo4j Browser: {info.browser_url}", highlight=False)
+        err.print(f"explore it in Neo4j Browser: {info.browser_url}")
 
 
 @contextmanager
@@ -172,7 +170,7 @@ def extract(
             progress.advance(task)
     _report_failures(failures)
     where = f" to {output}" if output else ""
-    err.print(f"extracted {count} article(s){where}, {len(failures)} failed", highlight=False)
+    err.print(f"extracted {count} article(s){where}, {len(failures)} failed")
     if failures:
         raise typer.Exit(EXIT_SOME_FILES_FAILED)
 
@@ -192,7 +190,6 @@ STATS_LAST_LOAD = "MATCH (a:Article) RETURN count(a) AS articles, max(a.loadedAt
 def stats(uri: UriOpt = None, username: UserOpt = None, database: DatabaseOpt = None) -> None:
     """Counts per label and relationship type, articles loaded, and the last load time."""
     settings = _settings(uri, username, database)
-    out = Console()
     with open_driver(settings) as driver:
         labels, _, _ = driver.execute_query(STATS_LABELS, database_=settings.database)
         types, _, _ = driver.execute_query(STATS_TYPES, database_=settings.database)

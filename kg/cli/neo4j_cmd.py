@@ -6,9 +6,9 @@ import shlex
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from kg import neo4j_server
+from kg.cli.console import err, out
 
 EXIT_NOT_RUNNING = 3
 
@@ -21,9 +21,6 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
 )
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _print_info(info: neo4j_server.ServerInfo) -> None:
