@@ -8,6 +8,7 @@ own local server (:mod:`kg.neo4j_server`) is used, started when needed.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import neo4j
@@ -34,11 +35,13 @@ def resolve_settings(
     password: str | None = None,
     database: str | None = None,
     start_local: bool = True,
+    on_step: Callable[[str], None] | None = None,
 ) -> ConnectionSettings:
     """The connection settings: arguments, then ``NEO4J_*`` variables, then the local server.
 
     Without any URI the local server is used: started (idempotently) when ``start_local``,
-    otherwise it has to be running already. Raises ``KgError`` when settings are missing.
+    otherwise it has to be running already; ``on_step`` hears about each long start-up step.
+    Raises ``KgError`` when settings are missing.
     """
     uri = uri or os.environ.get("NEO4J_URI") or None
     database = database or os.environ.get("NEO4J_DATABASE") or None
@@ -47,15 +50,13 @@ def resolve_settings(
         if password is None:
             password = os.environ.get("NEO4J_PASSWORD")
         if password is None:
-            raise KgError(
-                f"no password for Neo4j at {uri}: set NEO4J_PASSWORD (or pass --password)"
-            )
+            raise KgError(f"no password for Neo4j at {uri}: set NEO4J_PASSWORD")
         return ConnectionSettings(uri, username, password, database, local=False)
 
     from kg import neo4j_server
 
     if start_local:
-        info = neo4j_server.start()
+        info = neo4j_server.start(on_step=on_step)
     else:
         info = neo4j_server.status()
         if info is None:

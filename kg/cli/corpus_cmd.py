@@ -74,7 +74,11 @@ def _check_paths(paths: list[Path]) -> None:
 
 
 def _settings(uri: str | None, username: str | None, database: str | None) -> ConnectionSettings:
-    return resolve_settings(uri=uri, username=username, database=database)
+    """Resolve where to connect, with a spinner while the local server starts if it must."""
+    with err.status("connecting to Neo4j…") as spinner:
+        return resolve_settings(
+            uri=uri, username=username, database=database, on_step=spinner.update
+        )
 
 
 def load(
