@@ -1,0 +1,69 @@
+"""Words per second per core of the packaged NER model on the development text.
+
+Run with one thread (the figure is per core):
+
+    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 python benchmarks/ner_speed.py [--model PATH]
+
+The development sentences (ANERcorp, carved by `kg.nlp.training.corpora`) are joined into
+article-sized texts of about 400 words and tagged with `nlp.pipe`; the best of three runs is
+reported, counting words as whitespace-separated input tokens. Model load time is printed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+from kg.models import load_ner
+from kg.nlp.pipeline import TOKENIZER_CONFIG
+from kg.nlp.training.conll import read_conll
+from kg.nlp.training.corpora import ANERCORP_FILE, DATA_DIR
+from kg.nlp.training.split import carve_blocks
+
+ARTICLE_WORDS = 400
+RUNS = 3
+
+
+def dev_texts() -> list[str]:
+    """The development sentences as article-sized texts."""
+    sentences = read_conll(DATA_DIR / ANERCORP_FILE)
+    texts: list[str] = []
+    current: list[str] = []
+    for index in carve_blocks(len(sentences), 0.1, 20, seed=0):
+        current.extend(sentences[index].tokens)
+        if len(current) >= ARTICLE_WORDS:
+            texts.append(" ".join(current))
+            current = []
+    if current:
+        texts.append(" ".join(current))
+    return texts
+
+
+def main() -> None:
+    """Print load time and words per second of the model on the development text."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=None, help="model directory")
+    args = parser.parse_args()
+    spacy.blank("ar", config=TOKENIZER_CONFIG)  # import cost paid before timing the load
+    start = time.perf_counter()
+    nlp = load_ner(args.model)
+    print(f"model load: {time.perf_counter() - start:.3f} s")
+    texts = dev_texts()
+    words = sum(len(text.split()) for text in texts)
+    list(nlp.pipe(texts[:5]))  # warm-up
+    best = min(_timed(nlp, texts) for _ in range(RUNS))
+    print(f"{words} words in {best:.2f} s: {words / best:,.0f} words/s (one core)")
+
+
+def _timed(nlp, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=64):
+        pass
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Train the NER with spaCy's own training loop and evaluate it on the development split."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.cli.train import train as spacy_train
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+import kg.nlp.tokenizer  # registers kg.arabic_tokenizer.v1
+import kg.nlp.training.features  # noqa: F401  (registers kg.ArabicHashEmbed.v1)
+from kg.errors import KgError
+from kg.nlp.pipeline import TOKENIZER_CONFIG
+from kg.nlp.training.corpora import DATA_DIR, Corpora, load_corpora
+from kg.nlp.training.evaluation import evaluate_sentences
+from kg.nlp.training.scoring import Score, score_tags
+from kg.nlp.training.tagging import entity_tags
+
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+MODEL_META = {
+    "name": "kg_ner",
+    "description": (
+        "Arabic newswire NER for kg (Person, Organization, Location, Facility, Group), trained "
+        "on ANERcorp (Benajiba, Rosso and Benedi 2007; CAMeL Lab train split, Obeid et al. "
+        "2020; CC BY-SA 4.0) and NewsFANE Gold (Alotaibi and Lee 2014; CC BY-SA 3.0)."
+    ),
+    "license": "CC BY-SA 4.0",
+}
+
+
+@dataclass
+class TrainingResult:
+    """Where the model went, its development scores, and the corpus report."""
+
+    model_dir: Path
+    anercorp_scores: dict[str, Score]
+    scores: dict[str, Score]
+    report: Counter[str]
+
+
+def write_corpora(corpora: Corpora, directory: Path) -> tuple[Path, Path]:
+    """Save the training and development Docs as `.spacy` files; return their paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = directory / "train.spacy", directory / "dev.spacy"
+    for docs, path in zip((corpora.train, corpora.dev), paths, strict=True):
+        DocBin(docs=docs, store_user_data=False).to_disk(path)
+    return paths
+
+
+def evaluate_docs(nlp: Language, corpora: Corpora) -> dict[str, Score]:
+    """Scores on the development Docs' merged annotation (all five labels)."""
+    gold, predicted = [], []
+    for reference, doc in zip(corpora.dev, nlp.pipe(d.text for d in corpora.dev), strict=True):
+        offsets = [(t.idx, t.idx + len(t)) for t in reference]
+        gold.append(
+            entity_tags(offsets, ((e.start_char, e.end_char, e.label_) for e in reference.ents))
+        )
+        predicted.append(
+            entity_tags(offsets, ((e.start_char, e.end_char, e.label_) for e in doc.ents))
+        )
+    return score_tags(gold, predicted)
+
+
+def train_ner(
+    output_dir: Path,
+    *,
+    data_dir: Path = DATA_DIR,
+    seed: int = 0,
+    config_path: Path = CONFIG_PATH,
+    overrides: dict[str, Any] | None = None,
+    corpora: Corpora | None = None,
+) -> TrainingResult:
+    """Build the corpora, train with spaCy, keep the best model in `output_dir`, score it."""
+    if corpora is None:
+        tokenizer = spacy.blank("ar", config=TOKENIZER_CONFIG).tokenizer
+        corpora = load_corpora(tokenizer, data_dir, seed=seed)
+    if not corpora.train or not corpora.dev:
+        raise KgError("too little training data to carve a development split from")
+    with tempfile.TemporaryDirectory(prefix="kg-train-") as scratch:
+        work = Path(scratch)
+        train_path, dev_path = write_corpora(corpora, work / "corpus")
+        settings = {
+            "paths.train": str(train_path),
+            "paths.dev": str(dev_path),
+            "system.seed": seed,
+            **(overrides or {}),
+        }
+        spacy_train(config_path, work / "run", overrides=settings)
+        if output_dir.exists():
+            shutil.rmtree(output_dir)
+        shutil.copytree(work / "run" / "model-best", output_dir)
+    nlp = spacy.load(output_dir)
+    result = TrainingResult(
+        output_dir,
+        evaluate_sentences(nlp, corpora.dev_gold)[1],
+        evaluate_docs(nlp, corpora),
+        corpora.report,
+    )
+    _write_meta(output_dir, seed, result)
+    return result
+
+
+def _write_meta(model_dir: Path, seed: int, result: TrainingResult) -> None:
+    """Name, licence, attribution and development scores in the model's meta.json."""
+    path = model_dir / "meta.json"
+    meta = json.loads(path.read_text("utf-8"))
+    meta.update(MODEL_META)
+    meta["kg_training"] = {
+        "seed": seed,
+        "dev_anercorp_labels": {
+            label: {"p": s.precision, "r": s.recall, "f": s.f1}
+            for label, s in result.anercorp_scores.items()
+        },
+        "corpus": dict(sorted(result.report.items())),
+    }
+    path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", "utf-8")
