@@ -1,4 +1,4 @@
-"""From cleaned articles to `Document`s: sentences, entities and their mentions."""
+"""From cleaned articles to `Document`s: sentences, entities, relations and events."""
 
 from __future__ import annotations
 
@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from kg.cleaning import clean
+from kg.events import EventMention, EventResolver, article_events, mentions_from_hits
 from kg.ids import derived_entity_id, text_article_id
-from kg.kb import KbEntity, default_kb
-from kg.model import Article, Document, Entity, Mention, Span
+from kg.kb import KbEntity, default_kb, place_chain
+from kg.model import Article, Document, Entity, Mention, Relation, Span
 from kg.nlp.pipeline import default_pipeline
+from kg.relations import RuleSet, relations_from_hits
 from kg.sentences import split_sentences
+from kg.skeleton import Slot, build_skeleton
+from kg.temporal import find_times
 
 PIPE_BATCH_SIZE = 256
 
@@ -64,25 +68,58 @@ def _group(found: list[_Found], kb_by_id: dict[str, KbEntity]) -> list[Entity]:
     return list(entities.values())
 
 
+class Extractor:
+    """Extracts documents with run-level state: entity ids and events shared across articles."""
+
+    def __init__(self, nlp: Language | None = None, kb: Iterable[KbEntity] | None = None):
+        self.nlp = nlp or default_pipeline()
+        self.kb = tuple(default_kb() if kb is None else kb)
+        self.kb_by_id = {entity.id: entity for entity in self.kb}
+        self.rules = RuleSet(self.kb)
+        self.events = EventResolver(lambda place: place_chain(self.kb, place))
+
+    def document(self, article: Article) -> Document:
+        """Extract one article: sentences, entities, relations and events."""
+        sentences = split_sentences(article)
+        found: list[_Found] = []
+        relations: list[Relation] = []
+        event_mentions: list[EventMention] = []
+        docs = self.nlp.pipe((s.text for s in sentences), batch_size=PIPE_BATCH_SIZE)
+        for sentence, doc in zip(sentences, docs, strict=True):
+            slots = []
+            for ent in doc.ents:
+                start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
+                entity_id = ent.ent_id_ or derived_entity_id(ent.label_, ent.text)
+                link = f"kb-alias: {ent.text}" if ent.ent_id_ else f"same-name: {ent.text}"
+                mention = Mention(start, end, article.text[start:end], sentence.idx, link)
+                found.append(_Found(entity_id, ent.label_, mention))
+                slots.append(Slot(ent.start, ent.end, ent.label_, entity_id))
+            if not slots:
+                continue
+            hits = self.rules.hits(build_skeleton(doc, slots))
+            if not hits:
+                continue
+            times = find_times(sentence.text, article.published)
+            relations += relations_from_hits(hits, sentence.idx, sentence.text, times)
+            event_mentions += mentions_from_hits(
+                hits, sentence.idx, sentence.text, times, article.published
+            )
+        events = article_events(event_mentions, self.events, article.id)
+        return Document(article, sentences, _group(found, self.kb_by_id), relations, events)
+
+    def documents(self, articles: Iterable[Article]) -> Iterator[Document]:
+        """Extract a stream of articles, one `Document` each, in order."""
+        for article in articles:
+            yield self.document(article)
+
+
 def extract_documents(
     articles: Iterable[Article],
     nlp: Language | None = None,
     kb: Iterable[KbEntity] | None = None,
 ) -> Iterator[Document]:
-    """Extract each article's sentences and entities, streaming one `Document` per article."""
-    nlp = nlp or default_pipeline()
-    kb_by_id = {entity.id: entity for entity in (default_kb() if kb is None else kb)}
-    for article in articles:
-        sentences = split_sentences(article)
-        found: list[_Found] = []
-        docs = nlp.pipe((s.text for s in sentences), batch_size=PIPE_BATCH_SIZE)
-        for sentence, doc in zip(sentences, docs, strict=True):
-            for ent in doc.ents:
-                start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
-                mention = Mention(start, end, article.text[start:end], sentence.idx)
-                entity_id = ent.ent_id_ or derived_entity_id(ent.label_, ent.text)
-                found.append(_Found(entity_id, ent.label_, mention))
-        yield Document(article, sentences, _group(found, kb_by_id))
+    """Extract each article, streaming one `Document` per article; ids are shared run-wide."""
+    return Extractor(nlp, kb).documents(articles)
 
 
 def extract(texts: Iterable[str | Article], nlp: Language | None = None) -> list[Document]:

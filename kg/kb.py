@@ -23,6 +23,8 @@ class KbEntity:
     kind: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
     wikidata: str | None = None
+    demonyms: tuple[str, ...] = ()  # for countries: the adjectives (إسرائيلي, إسرائيلية, ...)
+    located_in: str | None = None  # the id of the place this one lies in
 
 
 def _parse(raw: dict, where: str) -> KbEntity:
@@ -35,6 +37,8 @@ def _parse(raw: dict, where: str) -> KbEntity:
             kind=raw.get("kind"),
             aliases=tuple(dict.fromkeys([raw["name"], *raw.get("aliases", [])])),
             wikidata=raw.get("wikidata"),
+            demonyms=tuple(raw.get("demonyms", ())),
+            located_in=raw.get("locatedIn"),
         )
     except KeyError as missing:
         raise KgError(f"{where}: an entity lacks the field {missing}") from None
@@ -60,7 +64,19 @@ def read_kb(path: Path | None = None) -> tuple[KbEntity, ...]:
     ids = [e.id for e in entities]
     if len(ids) != len(set(ids)):
         raise KgError(f"{where}: entity ids are not unique")
+    unknown = {e.located_in for e in entities if e.located_in} - set(ids)
+    if unknown:
+        raise KgError(f"{where}: locatedIn names unknown ids {sorted(unknown)}")
     return entities
+
+
+def place_chain(kb: tuple[KbEntity, ...], place_id: str) -> list[str]:
+    """The place and every place it lies in, innermost first (`damascus`, `syria`)."""
+    by_id = {entity.id: entity for entity in kb}
+    chain = [place_id]
+    while (entity := by_id.get(chain[-1])) is not None and entity.located_in:
+        chain.append(entity.located_in)
+    return chain
 
 
 @lru_cache(maxsize=1)

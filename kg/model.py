@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.temporal import TimeValue
+
 
 @dataclass(frozen=True)
 class Span:
@@ -50,12 +52,39 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Mention:
-    """One occurrence of an entity in an article."""
+    """One occurrence of an entity in an article, with how it was linked to its entity."""
 
     start: int
     end: int
     text: str
     sentence: int
+    link: str = ""  # the resolution rule and its evidence, e.g. "kb-alias: قاآني"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed fact between two entities, stated by one sentence."""
+
+    type: str  # one of kg.schema.RELATION_TYPES
+    source: str  # entity id
+    target: str  # entity id
+    sentence: int
+    evidence: str
+    rule: str
+    when: TimeValue | None = None
+
+
+@dataclass
+class Event:
+    """A happening (visit, strike, agreement, ...) as one article reports it."""
+
+    id: str
+    type: str  # one of kg.schema.EVENT_TYPES
+    sentences: list[int]
+    evidence: str
+    rule: str
+    roles: dict[str, list[str]] = field(default_factory=dict)  # role -> entity ids
+    when: TimeValue | None = None
 
 
 @dataclass
@@ -79,3 +108,5 @@ class Document:
     article: Article
     sentences: list[Sentence]
     entities: list[Entity]
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

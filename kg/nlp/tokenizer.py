@@ -92,6 +92,8 @@ class ArabicTokenizer:
         if rest[0] in CONJUNCTIONS and self._splits_well(rest[1:]):
             pieces.append((rest[0], rest[0]))
             rest = rest[1:]
+            if self._is_stem(rest):
+                return [*pieces, (rest, match_key(rest))]
         if rest[:2] == "لل" and self._is_stem("ا" + rest[1:]):
             # `للحرس` is ل + الحرس with the article's alef dropped in writing.
             return [*pieces, ("ل", "ل"), (rest[1:], match_key("ا" + rest[1:]))]

@@ -1,0 +1,122 @@
+"""A sentence as relation rules see it: matching keys, with each entity as one placeholder.
+
+`قائد "فيلق القدس" التابع للحرس الثوري، إسماعيل قاآني` becomes the skeleton
+
+    ` قايد " ⟦O0⟧ " التابع ل ⟦O1⟧ ، ⟦P2⟧`
+
+(tokens joined by single spaces, each preceded by one), so a rule is a regular expression
+over normalised words and typed entity slots. `compile_pattern` turns the rule notation into
+that expression:
+
+- a plain Arabic word matches its matching key (`قائد` matches `قايد`), with or without
+  proclitics (`وقائد`, `و قائد`);
+- `{P:name}`, `{O:name}`, `{L:name}`, `{G:name}` match a Person / Organization / Location /
+  Group slot and capture its index as `name`; letters combine (`{PO:name}`: a person or an
+  organisation) and `{E:name}` is any entity; without `:name` nothing is captured;
+- `{DEM:name}` a demonym (`إسرائيلية`) of a knowledge-base country, captured as its key;
+- `{GAP:n}` up to n tokens that are not entities, `{NOP:n}` up to n tokens that are not
+  persons, `{ANY:n}` up to n tokens of any kind (all as few as possible);
+- any other unit is a regular expression for one token (`(?:التقى|اجتمع)`); a unit ending
+  in `?` is optional.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.arabic import match_key
+
+SLOT_LABELS = {"Person": "P", "Organization": "O", "Location": "L", "Group": "G"}
+_MACRO = re.compile(r"\{([POLGE]+|DEM|GAP|ANY|NOP)(?::(\w+))?\}")
+_GAP_TOKENS = {"GAP": r"[^⟦ ]+", "ANY": r"\S+", "NOP": r"(?!⟦P)\S+"}
+_ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640\u064b-\u0652\u0670]+")
+_PROCLITICS = "(?:[وفبلك] )*[وفبلك]{0,2}"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An entity occurrence in a sentence: its token span and what it resolved to."""
+
+    start: int  # first token
+    end: int  # one past the last token
+    label: str
+    entity_id: str
+
+
+@dataclass
+class Skeleton:
+    """The skeleton string of one sentence and the way back to tokens and characters."""
+
+    text: str
+    slots: list[Slot]
+    unit_chars: list[int]  # character offset (in the sentence) of each unit
+    _unit_starts: list[int]  # position in `text` where each unit begins
+
+    def char_at(self, position: int) -> int:
+        """Character offset in the sentence of the unit at skeleton `position`."""
+        index = max(0, bisect.bisect_right(self._unit_starts, position) - 1)
+        return self.unit_chars[index] if self.unit_chars else 0
+
+
+def build_skeleton(doc: Doc, slots: Sequence[Slot]) -> Skeleton:
+    """The skeleton of a tokenised sentence whose entity spans are `slots` (in token order)."""
+    by_start = {slot.start: (index, slot) for index, slot in enumerate(slots)}
+    parts: list[str] = []
+    unit_chars: list[int] = []
+    unit_starts: list[int] = []
+    position = 0
+    token = 0
+    while token < len(doc):
+        if token in by_start:
+            index, slot = by_start[token]
+            unit = f"⟦{SLOT_LABELS[slot.label]}{index}⟧"
+            char = doc[slot.start].idx
+            token = slot.end
+        else:
+            current = doc[token]
+            token += 1
+            if current.is_space:
+                continue
+            unit = current.norm_ or match_key(current.text)
+            char = current.idx
+            if not unit:
+                continue
+        unit_starts.append(position)
+        unit_chars.append(char)
+        parts.append(" " + unit)
+        position += len(unit) + 1
+    return Skeleton("".join(parts), list(slots), unit_chars, unit_starts)
+
+
+def _unit_regex(unit: str, demonyms: Iterable[str]) -> str:
+    """The regex of one pattern unit, including the space that precedes its token."""
+    optional = unit.endswith("?") and len(unit) > 1 and not unit.endswith("??")
+    body = unit[:-1] if optional else unit
+    macro = _MACRO.fullmatch(body)
+    if macro is not None:
+        kind, name = macro.groups()
+        if kind in _GAP_TOKENS:
+            return f"(?: {_GAP_TOKENS[kind]}){{0,{int(name or 3)}}}?"
+        if kind == "DEM":
+            keys = sorted({match_key(d) for d in demonyms}, key=len, reverse=True)
+            inner = "|".join(re.escape(k) for k in keys) or "(?!)"
+            regex = f"(?P<{name}>{inner})" if name else f"(?:{inner})"
+        else:
+            classes = "POLG" if "E" in kind else kind
+            number = f"(?P<{name}>\\d+)" if name else r"\d+"
+            regex = f"⟦[{classes}]{number}⟧"
+    else:
+        # A word may carry proclitics, attached or split off by the tokenizer.
+        regex = _PROCLITICS + _ARABIC_RUN.sub(lambda m: match_key(m.group()), body)
+    return f"(?: {regex})?" if optional else f" {regex}"
+
+
+def compile_pattern(pattern: str, demonyms: Iterable[str] = ()) -> re.Pattern[str]:
+    """Compile rule notation (see the module docstring) to a regex over skeletons."""
+    demonyms = tuple(demonyms)
+    return re.compile("".join(_unit_regex(unit, demonyms) for unit in pattern.split()))
