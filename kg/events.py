@@ -185,7 +185,8 @@ class EventResolver:
 def _new_event_id(mention: EventMention, article_id: str) -> str:
     """A stable id for a happening first seen in this article and sentence."""
     roles = sorted(f"{r}={i}" for r, ids in mention.roles.items() for i in ids)
-    basis = "|".join([mention.type, article_id, str(mention.sentence), mention.rule, *roles])
+    when = mention.when.value if mention.when else ""
+    basis = "|".join([mention.type, article_id, str(mention.sentence), when, *roles])
     return "event:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 

@@ -13,7 +13,7 @@ from kg.cleaning import clean
 from kg.events import EventMention, EventResolver, article_events, mentions_from_hits
 from kg.ids import derived_entity_id, text_article_id
 from kg.kb import KbEntity, default_kb, place_chain
-from kg.model import Article, Document, Entity, Mention, Relation, Span
+from kg.model import Article, Document, Entity, Event, Mention, Relation, Span
 from kg.nlp.pipeline import default_pipeline
 from kg.relations import RuleSet, relations_from_hits
 from kg.sentences import split_sentences
@@ -45,6 +45,17 @@ def article_from_text(text: str, **metadata: str | None) -> Article:
     return clean(article)
 
 
+def _entity_from_kb(known: KbEntity) -> Entity:
+    return Entity(
+        id=known.id,
+        label=known.label,
+        name=known.name,
+        name_en=known.name_en,
+        kind=known.kind,
+        wikidata=known.wikidata,
+    )
+
+
 def _group(found: list[_Found], kb_by_id: dict[str, KbEntity]) -> list[Entity]:
     """One `Entity` per id, in order of first mention, with its mentions and surface forms."""
     entities: dict[str, Entity] = {}
@@ -53,10 +64,10 @@ def _group(found: list[_Found], kb_by_id: dict[str, KbEntity]) -> list[Entity]:
         entity = entities.get(item.entity_id)
         if entity is None:
             known = kb_by_id.get(item.entity_id)
-            entity = Entity(id=item.entity_id, label=item.label, name=item.mention.text)
             if known is not None:
-                entity.name, entity.name_en = known.name, known.name_en
-                entity.kind, entity.wikidata = known.kind, known.wikidata
+                entity = _entity_from_kb(known)
+            else:
+                entity = Entity(id=item.entity_id, label=item.label, name=item.mention.text)
             entities[item.entity_id] = entity
             surfaces[item.entity_id] = Counter()
         entity.mentions.append(item.mention)
@@ -105,7 +116,25 @@ class Extractor:
                 hits, sentence.idx, sentence.text, times, article.published
             )
         events = article_events(event_mentions, self.events, article.id)
-        return Document(article, sentences, _group(found, self.kb_by_id), relations, events)
+        entities = _group(found, self.kb_by_id)
+        entities += self._implied_entities(entities, relations, events)
+        return Document(article, sentences, entities, relations, events)
+
+    def _implied_entities(
+        self, mentioned: list[Entity], relations: list[Relation], events: list[Event]
+    ) -> list[Entity]:
+        """Knowledge-base entities that facts refer to without naming them (the country of
+        `غارة إسرائيلية`): listed with no mentions, so every id a fact uses is defined."""
+        known = {entity.id for entity in mentioned}
+        referred = [r.target for r in relations] + [
+            entity_id for event in events for ids in event.roles.values() for entity_id in ids
+        ]
+        implied = []
+        for entity_id in dict.fromkeys(referred):
+            kb_entity = self.kb_by_id.get(entity_id)
+            if entity_id not in known and kb_entity is not None:
+                implied.append(_entity_from_kb(kb_entity))
+        return implied
 
     def documents(self, articles: Iterable[Article]) -> Iterator[Document]:
         """Extract a stream of articles, one `Document` each, in order."""

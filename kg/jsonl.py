@@ -5,7 +5,44 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kg.model import Document
+from kg.model import Document, Event, Relation
+from kg.schema import EVENT_ROLES
+from kg.temporal import TimeValue
+
+
+def _time(when: TimeValue | None) -> dict[str, Any]:
+    if when is None:
+        return {}
+    fields = {"date": when.value, "datePrecision": when.precision}
+    if when.qualifier:
+        fields["dateQualifier"] = when.qualifier
+    return fields
+
+
+def relation_to_dict(relation: Relation) -> dict[str, Any]:
+    """A relation with its evidence sentence, the rule that found it, and its time."""
+    return {
+        "type": relation.type,
+        "source": relation.source,
+        "target": relation.target,
+        "sentence": relation.sentence,
+        "evidence": relation.evidence,
+        "rule": relation.rule,
+        **_time(relation.when),
+    }
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """An event: its id (shared by every article that reports it), roles and time."""
+    return {
+        "id": event.id,
+        "type": event.type,
+        **_time(event.when),
+        **{role.lower(): event.roles.get(role, []) for role in EVENT_ROLES},
+        "sentences": event.sentences,
+        "evidence": event.evidence,
+        "rule": event.rule,
+    }
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
@@ -34,14 +71,20 @@ def document_to_dict(document: Document) -> dict[str, Any]:
                 "kind": entity.kind,
                 "aliases": entity.aliases,
                 "mentions": [
-                    {"start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence}
+                    {
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                        "sentence": m.sentence,
+                        "link": m.link,
+                    }
                     for m in entity.mentions
                 ],
             }
             for entity in document.entities
         ],
-        "relations": [],
-        "events": [],
+        "relations": [relation_to_dict(r) for r in document.relations],
+        "events": [event_to_dict(e) for e in document.events],
     }
 
 

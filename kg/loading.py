@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from neo4j import Driver
 
-from kg.extraction import extract_documents
+from kg.extraction import Extractor
 from kg.graph.writer import GraphWriter
 from kg.model import Article
 from kg.reading import ReadFailure, iter_articles
@@ -77,6 +77,8 @@ def load_paths(
     """
     writer = GraphWriter(driver, database)
     writer.ensure_schema()
+    extractor = Extractor()
+    extractor.events.add_known(writer.known_events())
     report = LoadReport()
     for batch in batched(unique_articles(iter_articles(paths)), batch_size):
         articles = [item for item in batch if isinstance(item, Article)]
@@ -84,7 +86,7 @@ def load_paths(
         stored = writer.existing_hashes([a.id for a in articles])
         changed = [a for a in articles if stored.get(a.id) != a.sha256]
         report.unchanged.extend(a.id for a in articles if stored.get(a.id) == a.sha256)
-        documents = list(extract_documents(changed))
+        documents = list(extractor.documents(changed))
         writer.write(documents)
         report.written.extend(d.article.id for d in documents)
         report.entities_written += sum(len(d.entities) for d in documents)

@@ -86,7 +86,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "successor-of",
-        "{P:s} {GAP:4} (?:خلفا|خليفه) ل {P:t}",
+        "{P:s} {NOP:6} (?:خلفا|خليفه) ل {P:t}",
         relations=(("SUCCEEDED", "s", "t"),),
     ),
     Rule(
@@ -144,8 +144,16 @@ RULES: tuple[Rule, ...] = (
         expand=("t",),
     ),
     Rule(
+        "met-with-vso",
+        f"{MEET_VERB} {{P:s}} (?:مع|ب)? {{PO:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
         "met-in-place",
-        f"{{P:s}} {{ANY:14}} {MEET_VERB} {{GAP:12}} (?:في|ب) {{L:place}}",
+        f"{{P:s}} {{ANY:14}} {MEET_VERB} {{NOP:12}} (?:في|ب) {{L:place}}",
         event="Meeting",
         roles={"AGENT": ("s",), "PLACE": ("place",)},
     ),
@@ -183,7 +191,7 @@ RULES: tuple[Rule, ...] = (
     # --- killings and strikes
     Rule(
         "killed-in",
-        f"{KILL} {{ANY:5}} {{P:s}} ،? {{GAP:12}} {NEAR} {{L:t}}",
+        f"{KILL} {{ANY:5}} {{P:s}} ،? {{NOP:12}} {NEAR} {{L:t}}",
         relations=(("KILLED_IN", "s", "t"),),
         event="Killing",
         roles={"TARGET": ("s",), "PLACE": ("t",)},
@@ -220,6 +228,21 @@ RULES: tuple[Rule, ...] = (
         "listed-as-terrorist",
         '(?:ادرج|صنف|صنفت|ادرجت|تصنيف|ادراج) "? {E:s} "? (?:علي|في|ضمن) (?:قايمه|لايحه) '
         "{OL:t} {GAP:3} \\S*ارهاب\\S*",
+        relations=(("DESIGNATED_TERRORIST_BY", "s", "t"),),
+        event="Designation",
+        roles={"TARGET": ("s",), "AGENT": ("t",)},
+    ),
+    Rule(
+        "lists-as-terrorist",
+        '(?:ادرج|ادرجت|وضع|وضعت) {OL:t} "? {E:s} "? (?:علي|في|ضمن) (?:قايمه|لايحه) '
+        "{GAP:3} \\S*ارهاب\\S*",
+        relations=(("DESIGNATED_TERRORIST_BY", "s", "t"),),
+        event="Designation",
+        roles={"TARGET": ("s",), "AGENT": ("t",)},
+    ),
+    Rule(
+        "designates-terrorist-vso",
+        '(?:تصنف|صنفت|تعتبر|اعتبرت) {OL:t} "? {E:s} "? {GAP:2} (?:منظمه|جماعه|كيانا) \\S*ارهاب\\S*',
         relations=(("DESIGNATED_TERRORIST_BY", "s", "t"),),
         event="Designation",
         roles={"TARGET": ("s",), "AGENT": ("t",)},

@@ -1,99 +1,31 @@
 """Write extracted documents to Neo4j: batched, parameterised, idempotent.
 
 Each batch of documents is written in one managed transaction (the driver retries it on
-transient errors), so an article appears with all its sentences and mentions or not at all.
-Every statement is a fixed string: values travel as parameters, and the one thing Cypher
-cannot parameterise, a node label, is picked from `kg.schema.ENTITY_LABELS`.
+transient errors), so an article appears with all its sentences, mentions, facts and events,
+or not at all. The statements are in `kg.graph.statements`.
 
-An article already in the graph with the same content hash is skipped; one whose content
-changed has its own sentences and mentions replaced, leaving other articles' facts alone.
+An article already in the graph with the same content hash is skipped by the loader; one
+whose content changed has what it contributed withdrawn first (its sentences and mentions,
+its provenance on facts and events), leaving what other articles support untouched.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from importlib import resources
+from itertools import combinations
 from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
+from kg.events import KnownEvent
+from kg.graph import statements as cypher
 from kg.ids import sentence_id
 from kg.model import Document
-from kg.schema import ENTITY_LABELS
-
-EXISTING_HASHES = """
-UNWIND $ids AS id
-MATCH (a:Article {id: id})
-RETURN a.id AS id, a.sha256 AS sha256
-"""
-
-# Detach the old version of re-written articles; report the entities they mentioned.
-DETACH_OLD_CONTENT = """
-UNWIND $ids AS id
-MATCH (a:Article {id: id})
-OPTIONAL MATCH (a)-[m:MENTIONS]->(e:Entity)
-WITH a, collect(e.id) AS entityIds, collect(m) AS mentions
-FOREACH (m IN mentions | DELETE m)
-WITH a, entityIds
-OPTIONAL MATCH (a)-[:HAS_SENTENCE]->(s:Sentence)
-DETACH DELETE s
-RETURN entityIds
-"""
-
-MERGE_ARTICLES = """
-UNWIND $rows AS row
-MERGE (a:Article {id: row.id})
-SET a = row.props
-"""
-
-CREATE_SENTENCES = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-CREATE (a)-[:HAS_SENTENCE]->(:Sentence {
-  id: row.id, idx: row.idx, text: row.text, start: row.start, end: row.end
-})
-"""
-
-MERGE_ENTITIES = {
-    label: f"""
-UNWIND $rows AS row
-MERGE (e:Entity {{id: row.id}})
-SET e:{label}, e += row.props
-"""
-    for label in ENTITY_LABELS
-}
-
-CREATE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (s:Sentence {id: row.sentence})
-MATCH (e:Entity {id: row.entity})
-CREATE (s)-[:MENTIONS {start: row.start, end: row.end, text: row.text}]->(e)
-"""
-
-MERGE_ARTICLE_MENTIONS = """
-UNWIND $rows AS row
-MATCH (a:Article {id: row.article})
-MATCH (e:Entity {id: row.entity})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count
-"""
-
-# Derived entity properties follow from the mentions: recompute them for every entity a
-# batch touched, and drop entities that no article mentions any more.
-REFRESH_ENTITIES = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-WITH e, COUNT { (:Sentence)-[:MENTIONS]->(e) } AS mentionCount
-SET e.mentionCount = mentionCount,
-    e.aliases = COLLECT {
-      MATCH (:Sentence)-[m:MENTIONS]->(e) WITH DISTINCT m.text AS alias
-      RETURN alias ORDER BY alias
-    }
-WITH e WHERE e.mentionCount = 0
-DETACH DELETE e
-"""
+from kg.schema import ENTITY_LABELS, STATE_RELATIONS
+from kg.temporal import TimeValue
 
 
 def schema_statements() -> list[str]:
@@ -105,6 +37,15 @@ def schema_statements() -> list[str]:
 
 def _without_nulls(props: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in props.items() if value is not None}
+
+
+def _time_props(when: TimeValue | None) -> dict[str, str]:
+    if when is None:
+        return {}
+    props = {"date": when.value, "datePrecision": when.precision}
+    if when.qualifier:
+        props["dateQualifier"] = when.qualifier
+    return props
 
 
 class GraphWriter:
@@ -122,9 +63,21 @@ class GraphWriter:
     def existing_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
         """Content hashes of those articles already in the graph, by id."""
         records, _, _ = self.driver.execute_query(
-            EXISTING_HASHES, ids=list(article_ids), database_=self.database
+            cypher.EXISTING_HASHES, ids=list(article_ids), database_=self.database
         )
         return {record["id"]: record["sha256"] for record in records}
+
+    def known_events(self) -> Iterator[KnownEvent]:
+        """The events already in the graph, for merging new reports into them."""
+        records, _, _ = self.driver.execute_query(cypher.KNOWN_EVENTS, database_=self.database)
+        for record in records:
+            roles: dict[str, set[str]] = defaultdict(set)
+            for role, entity_id in record["roles"]:
+                roles[role].add(entity_id)
+            when = None
+            if record["date"]:
+                when = TimeValue(record["date"], record["precision"], record["qualifier"])
+            yield KnownEvent(record["id"], record["type"], dict(roles), when)
 
     def write(self, documents: Sequence[Document], loaded_at: str | None = None) -> None:
         """Write one batch of documents in one transaction, replacing earlier versions."""
@@ -137,20 +90,31 @@ class GraphWriter:
 
 def _write_batch(tx: ManagedTransaction, documents: list[Document], loaded_at: str) -> None:
     ids = [document.article.id for document in documents]
-    previously_mentioned: set[str] = set()
-    for record in tx.run(DETACH_OLD_CONTENT, ids=ids):
-        previously_mentioned.update(record["entityIds"])
-    tx.run(MERGE_ARTICLES, rows=list(_article_rows(documents, loaded_at)))
-    tx.run(CREATE_SENTENCES, rows=list(_sentence_rows(documents)))
+    before = tx.run(cypher.DETACH_MENTIONS, ids=ids).single()
+    previously = set(before["entityIds"]) if before else set()
+    tx.run(cypher.WITHDRAW_FACTS, ids=ids, entityIds=sorted(previously))
+    tx.run(cypher.WITHDRAW_REPORTS, ids=ids)
+    tx.run(cypher.DELETE_SENTENCES, ids=ids)
+
+    tx.run(cypher.MERGE_ARTICLES, rows=list(_article_rows(documents, loaded_at)))
+    tx.run(cypher.CREATE_SENTENCES, rows=list(_sentence_rows(documents)))
     for label, rows in _entity_rows_by_label(documents).items():
-        tx.run(MERGE_ENTITIES[label], rows=rows)
-    tx.run(CREATE_MENTIONS, rows=list(_mention_rows(documents)))
-    tx.run(MERGE_ARTICLE_MENTIONS, rows=list(_article_mention_rows(documents)))
-    touched = previously_mentioned | {e.id for d in documents for e in d.entities}
-    tx.run(REFRESH_ENTITIES, ids=sorted(touched))
+        tx.run(cypher.MERGE_ENTITIES[label], rows=rows)
+    tx.run(cypher.CREATE_MENTIONS, rows=list(_mention_rows(documents)))
+    tx.run(cypher.MERGE_ARTICLE_MENTIONS, rows=list(_article_mention_rows(documents)))
+    for key, rows in _relation_rows(documents).items():
+        tx.run(cypher.MERGE_RELATIONS[key], rows=rows)
+    tx.run(cypher.MERGE_EVENTS, rows=list(_event_rows(documents)))
+    for role, rows in _event_role_rows(documents).items():
+        tx.run(cypher.MERGE_EVENT_ROLES[role], rows=rows)
+
+    pairs = _co_occurring_pairs(documents) | set(combinations(sorted(previously), 2))
+    tx.run(cypher.REFRESH_CO_OCCURRENCE, pairs=sorted(pairs))
+    touched = previously | {e.id for d in documents for e in d.entities}
+    tx.run(cypher.REFRESH_ENTITIES, ids=sorted(touched))
 
 
-def _article_rows(documents: Iterable[Document], loaded_at: str) -> Iterable[dict[str, Any]]:
+def _article_rows(documents: Iterable[Document], loaded_at: str) -> Iterator[dict[str, Any]]:
     for document in documents:
         article = document.article
         props = {
@@ -166,7 +130,7 @@ def _article_rows(documents: Iterable[Document], loaded_at: str) -> Iterable[dic
         yield {"id": article.id, "props": _without_nulls(props)}
 
 
-def _sentence_rows(documents: Iterable[Document]) -> Iterable[dict[str, Any]]:
+def _sentence_rows(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
     for document in documents:
         for sentence in document.sentences:
             yield {
@@ -197,7 +161,7 @@ def _entity_rows_by_label(documents: Iterable[Document]) -> dict[str, list[dict[
     return {label: list(by_id.values()) for label, by_id in rows.items()}
 
 
-def _mention_rows(documents: Iterable[Document]) -> Iterable[dict[str, Any]]:
+def _mention_rows(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
     for document in documents:
         for entity in document.entities:
             for mention in entity.mentions:
@@ -210,8 +174,82 @@ def _mention_rows(documents: Iterable[Document]) -> Iterable[dict[str, Any]]:
                 }
 
 
-def _article_mention_rows(documents: Iterable[Document]) -> Iterable[dict[str, Any]]:
+def _article_mention_rows(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
     for document in documents:
         counts = Counter({entity.id: len(entity.mentions) for entity in document.entities})
         for entity_id, count in counts.items():
-            yield {"article": document.article.id, "entity": entity_id, "count": count}
+            if count:
+                yield {"article": document.article.id, "entity": entity_id, "count": count}
+
+
+def _relation_rows(
+    documents: Iterable[Document],
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """One row per relationship across the batch, keyed by the statement that writes it."""
+    grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for document in documents:
+        article = document.article.id
+        for relation in document.relations:
+            row = grouped.setdefault(
+                (relation.type, relation.source, relation.target),
+                {
+                    "source": relation.source,
+                    "target": relation.target,
+                    "articles": [],
+                    "sentences": [],
+                    "evidence": [],
+                    "rules": [],
+                    "time": None,
+                    "precision": None,
+                },
+            )
+            if article not in row["articles"]:
+                row["articles"].append(article)
+            sid = sentence_id(article, relation.sentence)
+            if sid not in row["sentences"]:
+                row["sentences"].append(sid)
+                row["evidence"].append(relation.evidence)
+            if relation.rule not in row["rules"]:
+                row["rules"].append(relation.rule)
+            when = relation.when
+            if when is not None and (row["time"] is None or len(when.value) > len(row["time"])):
+                row["time"], row["precision"] = when.value, when.precision
+    by_statement: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for (relation_type, _, _), row in grouped.items():
+        field = "since" if relation_type in STATE_RELATIONS else "date"
+        by_statement[(relation_type, field)].append(row)
+    return dict(by_statement)
+
+
+def _event_rows(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
+    for document in documents:
+        article = document.article.id
+        for event in document.events:
+            yield {
+                "id": event.id,
+                "type": event.type,
+                "time": _time_props(event.when),
+                "article": article,
+                "sentences": [sentence_id(article, idx) for idx in event.sentences],
+                "evidence": event.evidence,
+                "rule": event.rule,
+            }
+
+
+def _event_role_rows(documents: Iterable[Document]) -> dict[str, list[dict[str, str]]]:
+    rows: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for document in documents:
+        for event in document.events:
+            for role, entity_ids in event.roles.items():
+                rows[role].extend({"event": event.id, "entity": e} for e in entity_ids)
+    return dict(rows)
+
+
+def _co_occurring_pairs(documents: Iterable[Document]) -> set[tuple[str, str]]:
+    """Pairs of entities (ordered by id) named in one sentence of these documents."""
+    per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for document in documents:
+        for entity in document.entities:
+            for mention in entity.mentions:
+                per_sentence[(document.article.id, mention.sentence)].add(entity.id)
+    return {pair for ids in per_sentence.values() for pair in combinations(sorted(ids), 2)}

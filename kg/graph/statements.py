@@ -1,0 +1,184 @@
+"""Every Cypher statement the writer sends: fixed strings, values only as parameters.
+
+Labels and relationship types cannot be parameters in Cypher, so the statements that name
+one are built once, here, from the allow-lists of `kg.schema`, never from input text.
+"""
+
+from __future__ import annotations
+
+from kg.schema import ENTITY_LABELS, EVENT_ROLES, RELATION_TYPES
+
+EXISTING_HASHES = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.sha256 AS sha256
+"""
+
+KNOWN_EVENTS = """
+MATCH (e:Event)
+RETURN e.id AS id, e.type AS type, e.date AS date, e.datePrecision AS precision,
+       e.dateQualifier AS qualifier,
+       COLLECT { MATCH (e)-[r]->(x:Entity) RETURN [type(r), x.id] } AS roles
+"""
+
+# --- removing what an earlier version of an article contributed --------------------------
+
+# The article's mentions go; report the entities it mentioned (their facts may change).
+DETACH_MENTIONS = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})-[m:MENTIONS]->(e:Entity)
+DELETE m
+RETURN collect(DISTINCT e.id) AS entityIds
+"""
+
+# Facts keep the provenance of other articles; a fact no article supports any more goes.
+WITHDRAW_FACTS = """
+UNWIND $ids AS id
+MATCH (s:Entity)-[r]->(:Entity)
+WHERE s.id IN $entityIds AND type(r) <> 'CO_OCCURS_WITH' AND id IN r.articles
+WITH r, id, [i IN range(0, size(r.sentences) - 1)
+             WHERE NOT r.sentences[i] STARTS WITH id + ':s'] AS keep
+SET r.articles = [x IN r.articles WHERE x <> id],
+    r.sentences = [i IN keep | r.sentences[i]],
+    r.evidence = [i IN keep | r.evidence[i]]
+SET r.count = size(r.sentences)
+WITH r WHERE r.count = 0
+DELETE r
+"""
+
+WITHDRAW_REPORTS = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[rep:REPORTS]->(e:Event)
+DELETE rep
+WITH DISTINCT e
+WHERE NOT EXISTS { (:Article)-[:REPORTS]->(e) }
+DETACH DELETE e
+"""
+
+DELETE_SENTENCES = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:HAS_SENTENCE]->(s:Sentence)
+DETACH DELETE s
+"""
+
+# --- writing ------------------------------------------------------------------------------
+
+MERGE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a = row.props
+"""
+
+CREATE_SENTENCES = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+CREATE (a)-[:HAS_SENTENCE]->(:Sentence {
+  id: row.id, idx: row.idx, text: row.text, start: row.start, end: row.end
+})
+"""
+
+MERGE_ENTITIES = {
+    label: f"""
+UNWIND $rows AS row
+MERGE (e:Entity {{id: row.id}})
+SET e:{label}, e += row.props
+"""
+    for label in ENTITY_LABELS
+}
+
+CREATE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (s:Sentence {id: row.sentence})
+MATCH (e:Entity {id: row.entity})
+CREATE (s)-[:MENTIONS {start: row.start, end: row.end, text: row.text}]->(e)
+"""
+
+MERGE_ARTICLE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:Entity {id: row.entity})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = row.count
+"""
+
+# One row per relationship and batch (two rows for one relationship would each read the
+# lists before either writes): provenance lists grow, and the time keeps the most precise
+# value stated (`since` for lasting states, `date` for the others).
+_MERGE_RELATION = """
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.source})
+MATCH (t:Entity {id: row.target})
+MERGE (s)-[r:%s]->(t)
+WITH r, row, coalesce(r.sentences, []) AS old
+WITH r, row, old, [i IN range(0, size(row.sentences) - 1) WHERE NOT row.sentences[i] IN old] AS new
+SET r.sentences = old + [i IN new | row.sentences[i]],
+    r.evidence = coalesce(r.evidence, []) + [i IN new | row.evidence[i]],
+    r.articles = coalesce(r.articles, [])
+                 + [x IN row.articles WHERE NOT x IN coalesce(r.articles, [])],
+    r.rules = coalesce(r.rules, []) + [x IN row.rules WHERE NOT x IN coalesce(r.rules, [])]
+SET r.count = size(r.sentences)
+WITH r, row
+WHERE row.time IS NOT NULL AND (r.%s IS NULL OR size(row.time) > size(r.%s))
+SET r.%s = row.time, r.datePrecision = row.precision
+"""
+MERGE_RELATIONS = {
+    (relation_type, field): _MERGE_RELATION % (relation_type, field, field, field)
+    for relation_type in RELATION_TYPES
+    for field in ("since", "date")
+}
+
+MERGE_EVENTS = """
+UNWIND $rows AS row
+MERGE (e:Event {id: row.id})
+SET e.type = row.type, e += row.time
+WITH e, row
+MATCH (a:Article {id: row.article})
+MERGE (a)-[rep:REPORTS]->(e)
+SET rep.sentences = row.sentences, rep.evidence = row.evidence, rep.rule = row.rule
+"""
+
+MERGE_EVENT_ROLES = {
+    role: f"""
+UNWIND $rows AS row
+MATCH (e:Event {{id: row.event}})
+MATCH (x:Entity {{id: row.entity}})
+MERGE (e)-[:{role}]->(x)
+"""
+    for role in EVENT_ROLES
+}
+
+# Co-occurrence follows from the sentences: recompute it for the pairs a batch touched.
+REFRESH_CO_OCCURRENCE = """
+UNWIND $pairs AS pair
+MATCH (a:Entity {id: pair[0]})
+MATCH (b:Entity {id: pair[1]})
+WITH a, b, COLLECT {
+  MATCH (a)<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(b)
+  MATCH (art:Article)-[:HAS_SENTENCE]->(s)
+  RETURN DISTINCT [art.id, s.id]
+} AS shared
+WITH a, b, shared, size(shared) AS weight
+OPTIONAL MATCH (a)-[old:CO_OCCURS_WITH]->(b)
+FOREACH (_ IN CASE WHEN weight = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
+FOREACH (_ IN CASE WHEN weight > 0 THEN [1] ELSE [] END |
+  MERGE (a)-[r:CO_OCCURS_WITH]->(b)
+  SET r.weight = weight, r.count = weight,
+      r.articles = reduce(acc = [], x IN shared |
+                          CASE WHEN x[0] IN acc THEN acc ELSE acc + x[0] END)
+)
+"""
+
+# Derived entity properties follow from the mentions: recompute them for every entity a
+# batch touched, and drop entities that nothing mentions or relates to any more.
+REFRESH_ENTITIES = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WITH e, COUNT { (:Sentence)-[:MENTIONS]->(e) } AS mentionCount
+SET e.mentionCount = mentionCount,
+    e.aliases = COLLECT {
+      MATCH (:Sentence)-[m:MENTIONS]->(e) WITH DISTINCT m.text AS alias
+      RETURN alias ORDER BY alias
+    }
+WITH e WHERE e.mentionCount = 0 AND NOT EXISTS { (e)-[]-(:Entity|Event) }
+DETACH DELETE e
+"""
