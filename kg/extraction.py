@@ -11,8 +11,9 @@ from spacy.language import Language
 
 from kg.cleaning import clean
 from kg.events import EventMention, EventResolver, article_events, mentions_from_hits
-from kg.ids import derived_entity_id, text_article_id
+from kg.ids import text_article_id
 from kg.kb import KbEntity, default_kb, place_chain
+from kg.linking import EntityLinker
 from kg.model import Article, Document, Entity, Event, Mention, Relation, Span
 from kg.nlp.pipeline import default_pipeline
 from kg.relations import RuleSet, relations_from_hits
@@ -87,11 +88,13 @@ class Extractor:
         self.kb = tuple(default_kb() if kb is None else kb)
         self.kb_by_id = {entity.id: entity for entity in self.kb}
         self.rules = RuleSet(self.kb)
+        self.linker = EntityLinker(self.kb)
         self.events = EventResolver(lambda place: place_chain(self.kb, place))
 
     def document(self, article: Article) -> Document:
         """Extract one article: sentences, entities, relations and events."""
         sentences = split_sentences(article)
+        self.linker.start_article()
         found: list[_Found] = []
         relations: list[Relation] = []
         event_mentions: list[EventMention] = []
@@ -99,12 +102,12 @@ class Extractor:
         for sentence, doc in zip(sentences, docs, strict=True):
             slots = []
             for ent in doc.ents:
-                start, end = sentence.start + ent.start_char, sentence.start + ent.end_char
-                entity_id = ent.ent_id_ or derived_entity_id(ent.label_, ent.text)
-                link = f"kb-alias: {ent.text}" if ent.ent_id_ else f"same-name: {ent.text}"
-                mention = Mention(start, end, article.text[start:end], sentence.idx, link)
-                found.append(_Found(entity_id, ent.label_, mention))
-                slots.append(Slot(ent.start, ent.end, ent.label_, entity_id))
+                start = sentence.start + ent.start_char
+                linked = self.linker.link(ent.label_, ent.text, start, ent.ent_id_ or None)
+                text = article.text[linked.start : linked.end]
+                mention = Mention(linked.start, linked.end, text, sentence.idx, linked.link)
+                found.append(_Found(linked.entity_id, ent.label_, mention))
+                slots.append(Slot(ent.start, ent.end, ent.label_, linked.entity_id))
             if not slots:
                 continue
             hits = self.rules.hits(build_skeleton(doc, slots))
