@@ -35,6 +35,7 @@ def words(tokenizer: ArabicTokenizer, text: str) -> list[str]:
         ("لـ قاآني", ["لـ", "قاآني"]),
         ('بـ"العلاقات', ["بـ", '"', "العلاقات"]),
         ("2020-", ["2020", "-"]),
+        ('الإسلامي".', ["الإسلامي", '"', "."]),
     ],
 )
 def test_proclitics_split(tokenizer: ArabicTokenizer, text: str, expected: list[str]) -> None:

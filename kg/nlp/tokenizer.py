@@ -35,8 +35,9 @@ MIN_STEM_KEY_LENGTH = 2
 # `لـ قاآني`, `بـ"العلاقات`, `و"الجهاد`: a clitic joined to the next word by tatweel or
 # written straight before an opening quote.
 _CLITIC_PREFIXES = (r"[وفبلك]ـ+", r"[وفبلك](?=[\"'«“”„])")
-# `2020-`, `2020ـ`: a dash or tatweel glued to the end of a number or word.
-_DASH_SUFFIX = r"[-ـ–—]+$"
+# `2020-`, `2020ـ`: a dash or tatweel glued to the end of a number or word; `الإسلامي".`:
+# a closing quote or a full stop glued to an Arabic word.
+_NEWS_SUFFIXES = (r"[-ـ–—]+$", r'["«»“”„]$', r'(?<=[\u0621-\u064a"«»“”])[.،؛]$')
 
 
 def _base_tokenizer(vocab: Vocab) -> Tokenizer:
@@ -46,7 +47,7 @@ def _base_tokenizer(vocab: Vocab) -> Tokenizer:
         vocab,
         rules=defaults.tokenizer_exceptions,
         prefix_search=compile_prefix_regex([*_CLITIC_PREFIXES, *defaults.prefixes]).search,
-        suffix_search=compile_suffix_regex([_DASH_SUFFIX, *defaults.suffixes]).search,
+        suffix_search=compile_suffix_regex([*_NEWS_SUFFIXES, *defaults.suffixes]).search,
         infix_finditer=compile_infix_regex(defaults.infixes).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
