@@ -96,6 +96,12 @@ class EntityLinker:
         if len(words) >= 2:
             self._surnames[words[-1]].add(entity_id)
 
+    def add_known_people(self, people: Iterable[tuple[str, list[str]]]) -> None:
+        """Know people stored elsewhere (the graph): (id, names) pairs, as if seen this run."""
+        for entity_id, names in people:
+            for name in names:
+                self._remember_person(entity_id, name)
+
     def start_article(self) -> None:
         """Forget the previous article's people (run-level knowledge stays)."""
         self._article_people = defaultdict(set)

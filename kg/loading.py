@@ -78,7 +78,10 @@ def load_paths(
     writer = GraphWriter(driver, database)
     writer.ensure_schema()
     extractor = Extractor()
+    # What earlier loads stored informs this one as if it had been seen in this run, so a
+    # resumed or incremental load resolves exactly as one load of everything would.
     extractor.events.add_known(writer.known_events())
+    extractor.linker.add_known_people(writer.known_people())
     report = LoadReport()
     for batch in batched(unique_articles(iter_articles(paths)), batch_size):
         articles = [item for item in batch if isinstance(item, Article)]

@@ -21,6 +21,11 @@ RETURN e.id AS id, e.type AS type, e.date AS date, e.datePrecision AS precision,
        COLLECT { MATCH (e)-[r]->(x:Entity) RETURN [type(r), x.id] } AS roles
 """
 
+KNOWN_PEOPLE = """
+MATCH (p:Person)
+RETURN p.id AS id, [p.name] + coalesce(p.aliases, []) AS names
+"""
+
 # --- removing what an earlier version of an article contributed --------------------------
 
 # The article's mentions go; report the entities it mentioned (their facts may change).
@@ -155,7 +160,8 @@ MATCH (b:Entity {id: pair[1]})
 WITH a, b, COLLECT {
   MATCH (a)<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(b)
   MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-  RETURN DISTINCT [art.id, s.id]
+  WITH DISTINCT [art.id, s.id] AS pair
+  RETURN pair ORDER BY pair
 } AS shared
 WITH a, b, shared, size(shared) AS weight
 OPTIONAL MATCH (a)-[old:CO_OCCURS_WITH]->(b)

@@ -79,6 +79,12 @@ class GraphWriter:
                 when = TimeValue(record["date"], record["precision"], record["qualifier"])
             yield KnownEvent(record["id"], record["type"], dict(roles), when)
 
+    def known_people(self) -> Iterator[tuple[str, list[str]]]:
+        """The people already in the graph with their names, for linking family names."""
+        records, _, _ = self.driver.execute_query(cypher.KNOWN_PEOPLE, database_=self.database)
+        for record in records:
+            yield record["id"], record["names"]
+
     def write(self, documents: Sequence[Document], loaded_at: str | None = None) -> None:
         """Write one batch of documents in one transaction, replacing earlier versions."""
         if not documents:
