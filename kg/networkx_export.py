@@ -2,8 +2,9 @@
 
 Nodes are keyed by their kg `id` and keep it as an attribute, with `labels` as one string
 (`Entity:Person`, sorted), a display `label` (Arabic name, article title, `Visit 2023-09`) and
-every property. Edges are keyed by their relationship type and keep `type` and every property,
-so provenance (`articles`, `sentences`, `evidence`, `rules`, `count`) travels with them.
+every property. Edges are keyed by their relationship type (`MENTIONS#2` for a second one
+between the same two nodes) and keep `type` and every property, so provenance (`articles`,
+`sentences`, `evidence`, `rules`, `count`) travels with them.
 
 `write_graph` writes GraphML, GEXF 1.2 or node-link JSON. GraphML and GEXF cannot hold lists:
 there, list properties (`aliases`, `articles`, `sentences`, `evidence`, `rules`) are JSON
@@ -106,8 +107,18 @@ def build_graph(
         graph.add_node(keys[node.element_id], **node_attributes(node))
     for rel in found_relationships.values():
         source, target = keys[rel.start_node.element_id], keys[rel.end_node.element_id]
-        graph.add_edge(source, target, key=rel.type, **edge_attributes(rel))
+        key = _edge_key(graph, source, target, rel.type)
+        graph.add_edge(source, target, key=key, **edge_attributes(rel))
     return graph
+
+
+def _edge_key(graph: nx.MultiDiGraph, source: str, target: str, relationship: str) -> str:
+    """The relationship type, numbered (`MENTIONS#2`) when the pair already has one of that type."""
+    key, number = relationship, 1
+    while graph.has_edge(source, target, key):
+        number += 1
+        key = f"{relationship}#{number}"
+    return key
 
 
 def _collect(value: Any, nodes: dict[str, Node], relationships: dict[str, Relationship]) -> None:
@@ -165,11 +176,16 @@ def edge_attributes(rel: Relationship) -> dict[str, Any]:
 
 
 def flattened(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy for GraphML/GEXF: lists and maps as JSON strings, None values left out."""
+    """A copy for GraphML/GEXF: lists and maps as JSON strings, None values left out.
+
+    Edges are re-keyed `e0`, `e1`, ... so that every edge id in the file is unique (Gephi
+    merges edges that share one); the relationship type stays in the `type` attribute.
+    """
     flat = nx.MultiDiGraph()
     flat.add_nodes_from((n, _flat(data)) for n, data in graph.nodes(data=True))
     flat.add_edges_from(
-        (u, v, k, _flat(data)) for u, v, k, data in graph.edges(keys=True, data=True)
+        (u, v, f"e{index}", _flat(data))
+        for index, (u, v, data) in enumerate(graph.edges(data=True))
     )
     return flat
 
