@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-import re
 from importlib.resources import files
 
 from kg.schema import ENTITY_LABELS
 
 
 def grass_rules(text: str) -> dict[str, dict[str, str]]:
-    """Selector -> properties, as Browser parses GraSS (quotes dropped, `;` and `:` split)."""
-    rules: dict[str, dict[str, str]] = {}
-    for selector, body in re.findall(r"([\w.]+)\s*\{([^}]*)\}", text):
-        props = {}
-        for prop in body.split(";"):
-            key, _, value = prop.partition(":")
-            if key.strip() and value.strip():
-                props[key.strip()] = value.strip().strip("'")
-        rules[selector] = props
-    return rules
+    """Selector -> properties, parsed as Browser parses GraSS (braces inside quotes are text)."""
+    rules: dict[str, str] = {}
+    selector, body, in_string, in_props = "", "", False, False
+    for char in text:
+        if char == "'":
+            in_string = not in_string
+        elif char == "{" and not in_string:
+            in_props = True
+        elif char == "}" and not in_string:
+            rules[selector], selector, body, in_props = body, "", "", False
+        elif in_props:
+            body += char
+        elif not char.isspace():
+            selector += char
+    parsed: dict[str, dict[str, str]] = {}
+    for name, props in rules.items():
+        pairs = (prop.split(":") for prop in props.split(";"))
+        parsed[name] = {p[0].strip(): p[1].strip() for p in pairs if len(p) > 1 and p[1].strip()}
+    return parsed
 
 
 def test_every_node_label_has_a_colour_and_a_caption() -> None:
