@@ -19,7 +19,7 @@ runner = CliRunner()
 PATTERNS = [
     {"label": "Location", "pattern": "لبنان"},
     {"label": "Person", "pattern": "جورج بوش"},
-    {"label": "Organization", "pattern": "الأمم المتحدة"},
+    {"label": "Organization", "pattern": "الحرس الثوري"},
     {"label": "Group", "pattern": "العرب"},
 ]
 
@@ -56,7 +56,7 @@ def tag(path: Path, *options: str) -> list[list[tuple[str, str]]]:
 def test_tag_maps_clitic_split_entities_back_to_input_tokens(
     tmp_path: Path, rule_model: Path
 ) -> None:
-    text = "\ufeffزار\tO\r\nجورج\nبوش،\nولبنان\nوللأمم\nالمتحدة\n.\n\n\nقال\tx\tO\nالعرب\n\n\n"
+    text = "\ufeffزار\tO\r\nجورج\nبوش،\nولبنان\nوللحرس\nالثوري.\n.\n\n\nقال\tx\tO\nالعرب\n\n\n"
     sentences = tag(write(tmp_path, text), "--model", str(rule_model))
     assert sentences == [
         [
@@ -64,8 +64,8 @@ def test_tag_maps_clitic_split_entities_back_to_input_tokens(
             ("جورج", "B-Person"),
             ("بوش،", "I-Person"),
             ("ولبنان", "B-Location"),
-            ("وللأمم", "B-Organization"),
-            ("المتحدة", "I-Organization"),
+            ("وللحرس", "B-Organization"),
+            ("الثوري.", "I-Organization"),
             (".", "O"),
         ],
         [("قال", "O"), ("العرب", "B-Group")],
@@ -92,8 +92,8 @@ GOLD = """جورج B-PERS
 .
 
 وفد O
-الأمم B-ORG
-المتحدة I-ORG
+الحرس B-ORG
+الثوري I-ORG
 في O
 بيروت B-LOC
 مع O

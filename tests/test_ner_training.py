@@ -13,6 +13,7 @@ from spacy.language import Language
 from kg.models import load_ner
 from kg.nlp.pipeline import TOKENIZER_CONFIG
 from kg.nlp.training.align import join_tokens, transfer_spans
+from kg.nlp.training.augment import swap_mentions
 from kg.nlp.training.conll import TaggedSentence, iob_spans, parse_lines
 from kg.nlp.training.corpora import DATA_DIR, build_corpora, load_corpora
 from kg.nlp.training.labels import coarse_label, relabel
@@ -96,6 +97,24 @@ def test_segmented_normalised_spans_transfer_to_the_original_text() -> None:
     target = "وأعلن العرب في بيروت"
     mapped = transfer_spans(source, [(7, 13, "Group")], target)
     assert [target[s:e] for s, e, _ in mapped] == ["العرب"]
+
+
+def test_swapped_mentions_keep_types_and_context(nlp: Language) -> None:
+    texts = [
+        ("قال الرئيس جورج بوش في واشنطن", [(11, 19, "Person"), (23, 29, "Location")]),
+        ("وصل ميشال عون إلى بيروت", [(4, 13, "Person"), (18, 23, "Location")]),
+    ]
+    docs = [project(nlp.tokenizer, text, spans, Counter()) for text, spans in texts]
+    copies = swap_mentions(docs, nlp.tokenizer, seed=1, counts=Counter())
+    assert len(copies) == 2
+    persons = {"جورج بوش", "ميشال عون"}
+    for copy, original in zip(copies, docs, strict=True):
+        assert [e.label_ for e in copy.ents] == [e.label_ for e in original.ents]
+        assert copy.ents[0].text in persons
+        assert copy.ents[1].text in {"واشنطن", "بيروت"}
+        assert copy.text.split()[0] == original.text.split()[0]
+    again = swap_mentions(docs, nlp.tokenizer, seed=1, counts=Counter())
+    assert [d.text for d in copies] == [d.text for d in again]
 
 
 def test_dev_blocks_are_deterministic_and_contiguous() -> None:

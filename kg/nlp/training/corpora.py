@@ -7,7 +7,11 @@
   ANERcorp does not have) are carried onto the matching ANERcorp sentence (`align`) where they
   do not overlap an ANERcorp entity, so ANERcorp's conventions for the three shared types are
   never contradicted and the two annotations of one sentence are never trained as two
-  sentences.
+  sentences. Where NewsFANE has a person, organisation or location and ANERcorp has nothing,
+  the two annotations disagree: those training tokens get a missing annotation (neither
+  entity nor `O`) instead of a contradictory `O`.
+- Augmentation: each fully annotated training sentence also appears once with its mentions
+  swapped for other training mentions of the same type (`augment`).
 - NewsFANE sentences with no counterpart in ANERcorp's train split are left out: they are
   most likely ANERcorp's held-out test text (counted in the report as `newsfane unmatched`).
 - Development: blocks of consecutive ANERcorp sentences chosen with a seeded shuffle
@@ -25,6 +29,7 @@ from spacy.tokens import Doc
 
 from kg.arabic import match_key
 from kg.nlp.training.align import CharSpan, join_tokens, token_to_char_spans, transfer_spans
+from kg.nlp.training.augment import swap_mentions
 from kg.nlp.training.conll import TaggedSentence, iob_spans, read_conll
 from kg.nlp.training.labels import ANERCORP_LABELS, FACILITY, GROUP, NEWSFANE_LABELS
 from kg.nlp.training.projection import project
@@ -153,7 +158,6 @@ def build_corpora(
     dev_fraction: float = 0.1,
     block_size: int = 20,
     seed: int = 0,
-    mark_disputed: bool = True,
 ) -> Corpora:
     """Training and development Docs from the two corpora (see the module docstring)."""
     report: Counter[str] = Counter()
@@ -179,11 +183,14 @@ def build_corpora(
             base = token_to_char_spans(offsets, _anercorp_spans(sentence, report))
             candidates = [newsfane[i] for i in index.matches(sentence.tokens)]
             spans, disputed = _merge(base, _transferred(text, candidates, report), report)
-            unknown = disputed if training and mark_disputed else []
+            unknown = disputed if training else []
             built.append(project(tokenize, text, spans, report, unknown))
         return built
 
     train, dev = docs(train_indices, training=True), docs(dev_indices, training=False)
+    augmented = swap_mentions(train, tokenize, seed, Counter())
+    report["training copies with swapped mentions"] = len(augmented)
+    train += augmented
     unmatched = [s for i, s in enumerate(newsfane) if i not in index.used]
     report["newsfane sentences unmatched (left out)"] = len(unmatched)
     report["newsfane tokens unmatched (left out)"] = sum(len(s.tokens) for s in unmatched)

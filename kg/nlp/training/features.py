@@ -33,6 +33,10 @@ from thinc.types import Floats2d, Ints2d
 ARTICLE = "ال"
 PROCLITICS = "وفبلك"
 FEATURE_COUNT = 8
+# The whole-word features (key, key without clitic, key without article): word dropout hides
+# them, so the model learns to tag from affixes and context, as it must for unseen names.
+WORD_FEATURES = 3
+UNKNOWN_WORD = hash_string("<unknown word>")
 
 
 def token_features(norm: str) -> tuple[str, ...]:
@@ -69,18 +73,30 @@ def doc_features(doc: Doc) -> numpy.ndarray:
 
 
 def _extract_forward(model: Model, docs: Sequence[Doc], is_train: bool):
-    features: list[Ints2d] = [
-        model.ops.asarray2i(doc_features(doc), dtype="uint64") for doc in docs
-    ]
+    arrays = [doc_features(doc) for doc in docs]
+    rate = model.attrs["word_dropout"]
+    if is_train and rate > 0:
+        for rows in arrays:
+            dropped = numpy.random.random(len(rows)) < rate
+            rows[dropped, :WORD_FEATURES] = UNKNOWN_WORD
+    features: list[Ints2d] = [model.ops.asarray2i(rows, dtype="uint64") for rows in arrays]
     return features, lambda d_features: []
 
 
 @registry.architectures("kg.ArabicHashEmbed.v1")
-def arabic_hash_embed(width: int, rows: list[int]) -> Model[list[Doc], list[Floats2d]]:
-    """Hash embeddings of the Arabic key features, mixed by a maxout layer into `width`."""
+def arabic_hash_embed(
+    width: int, rows: list[int], word_dropout: float = 0.0
+) -> Model[list[Doc], list[Floats2d]]:
+    """Hash embeddings of the Arabic key features, mixed by a maxout layer into `width`.
+
+    In training, each token's whole-word features are replaced by an unknown-word value with
+    probability `word_dropout`.
+    """
     if len(rows) != FEATURE_COUNT:
         raise ValueError(f"kg.ArabicHashEmbed.v1 needs {FEATURE_COUNT} row counts")
-    extractor: Model = Model("arabic_features", _extract_forward)
+    extractor: Model = Model(
+        "arabic_features", _extract_forward, attrs={"word_dropout": word_dropout}
+    )
     embeddings = [
         HashEmbed(width, count, column=column, seed=11 + column, dropout=0.0)
         for column, count in enumerate(rows)
