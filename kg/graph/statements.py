@@ -160,8 +160,8 @@ MATCH (b:Entity {id: pair[1]})
 WITH a, b, COLLECT {
   MATCH (a)<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(b)
   MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-  WITH DISTINCT [art.id, s.id] AS pair
-  RETURN pair ORDER BY pair
+  WITH DISTINCT [art.id, s.id] AS articleSentence
+  RETURN articleSentence ORDER BY articleSentence
 } AS shared
 WITH a, b, shared, size(shared) AS weight
 OPTIONAL MATCH (a)-[old:CO_OCCURS_WITH]->(b)
