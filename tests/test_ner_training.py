@@ -38,10 +38,16 @@ def sentence(text: str) -> TaggedSentence:
 
 
 def test_reader_strips_direction_marks_bom_and_crlf() -> None:
-    lines = ["\ufeff\u200eفرانكفورت\tB-Population-Center\r\n", "\u200e(\tO\r\n", "\r\n", "\n"]
+    lines = [
+        "\ufeff\u200eفرانكفورت\tB-Population-Center\r\n",
+        "\u200e(\tO\r\n",
+        "\u200f\tO\n",
+        "\r\n",
+        "\n",
+    ]
     [only] = list(parse_lines(lines))
-    assert only.tokens == ("فرانكفورت", "(")
-    assert only.tags == ("B-Population-Center", "O")
+    assert only.tokens == ("فرانكفورت", "(", "\u200f")
+    assert only.tags == ("B-Population-Center", "O", "O")
 
 
 def test_iob_spans_follow_conlleval() -> None:

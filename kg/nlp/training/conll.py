@@ -2,7 +2,8 @@
 between sentences.
 
 Invisible marks (left-to-right / right-to-left marks, byte-order marks) that some corpora put
-before every token are removed; a line whose token is nothing but such marks is dropped.
+before every token are removed, except from a token that is nothing but such marks (kept as
+it is, so every input line still gives one token).
 """
 
 from __future__ import annotations
@@ -33,14 +34,14 @@ def parse_lines(lines: Iterable[str]) -> Iterator[TaggedSentence]:
     tokens: list[str] = []
     tags: list[str] = []
     for raw in lines:
-        columns = clean_token(raw).split()
+        columns = raw.split()
         if not columns:
             if tokens:
                 yield TaggedSentence(tuple(tokens), tuple(tags))
                 tokens, tags = [], []
             continue
-        tokens.append(columns[0])
-        tags.append(columns[-1] if len(columns) > 1 else "O")
+        tokens.append(clean_token(columns[0]) or columns[0])
+        tags.append(clean_token(columns[-1]) if len(columns) > 1 else "O")
     if tokens:
         yield TaggedSentence(tuple(tokens), tuple(tags))
 
