@@ -4,7 +4,8 @@ The Python API is the one the command line uses:
 
 - `kg.extract(texts)`: documents (entities with mentions) from article texts, no database;
 - `kg.load(paths, driver)`: read, extract and write articles to Neo4j (`kg.load_paths`);
-- `kg.extract_documents(articles)`: the streaming form of `extract`.
+- `kg.extract_documents(articles)`: the streaming form of `extract`;
+- `kg.to_networkx(...)`: the graph, or what a template or Cypher query returns, as NetworkX.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _EXPORTS = {
     "extract_documents": ("kg.extraction", "extract_documents"),
     "load": ("kg.loading", "load_paths"),
     "load_paths": ("kg.loading", "load_paths"),
+    "to_networkx": ("kg.networkx_export", "to_networkx"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -1,4 +1,8 @@
-"""From cleaned articles to `Document`s: sentences, entities, relations and events."""
+"""From cleaned articles to `Document`s: sentences, entities, relations and events.
+
+The analysis of each article (`kg.analysis`) is independent; resolving it into a document
+(linking, event merging) happens here, in article order, with state shared across articles.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +13,14 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from kg.analysis import Analyser, Analysis, analyse_all
 from kg.cleaning import clean
 from kg.events import EventMention, EventResolver, article_events, mentions_from_hits
 from kg.ids import text_article_id
 from kg.kb import KbEntity, default_kb, place_chain
 from kg.linking import EntityLinker
 from kg.model import Article, Document, Entity, Event, Mention, Relation, Span
-from kg.nlp.pipeline import default_pipeline
-from kg.relations import RuleSet, relations_from_hits
-from kg.sentences import split_sentences
-from kg.skeleton import Slot, build_skeleton
-from kg.temporal import find_times
-
-PIPE_BATCH_SIZE = 256
+from kg.relations import relations_from_hits
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,7 @@ class _Found:
     entity_id: str
     label: str
     mention: Mention
+    kind: str | None = None
 
 
 def article_from_text(text: str, **metadata: str | None) -> Article:
@@ -68,7 +68,7 @@ def _group(found: list[_Found], kb_by_id: dict[str, KbEntity]) -> list[Entity]:
             if known is not None:
                 entity = _entity_from_kb(known)
             else:
-                entity = Entity(id=item.entity_id, label=item.label, name=item.mention.text)
+                entity = Entity(item.entity_id, item.label, item.mention.text, kind=item.kind)
             entities[item.entity_id] = entity
             surfaces[item.entity_id] = Counter()
         entity.mentions.append(item.mention)
@@ -81,47 +81,52 @@ def _group(found: list[_Found], kb_by_id: dict[str, KbEntity]) -> list[Entity]:
 
 
 class Extractor:
-    """Extracts documents with run-level state: entity ids and events shared across articles."""
+    """Resolves analyses in article order: entity ids and events shared across articles."""
 
     def __init__(self, nlp: Language | None = None, kb: Iterable[KbEntity] | None = None):
-        self.nlp = nlp or default_pipeline()
         self.kb = tuple(default_kb() if kb is None else kb)
         self.kb_by_id = {entity.id: entity for entity in self.kb}
-        self.rules = RuleSet(self.kb)
-        self.linker = EntityLinker(self.kb)
+        self._nlp = nlp
+        self._analyser: Analyser | None = None
         self.events = EventResolver(lambda place: place_chain(self.kb, place))
+        self.linker = EntityLinker(self.kb)
+
+    @property
+    def analyser(self) -> Analyser:
+        """The in-process analyser (built on first use: parallel runs do not need it)."""
+        if self._analyser is None:
+            self._analyser = Analyser(self._nlp, self.kb)
+        return self._analyser
 
     def document(self, article: Article) -> Document:
         """Extract one article: sentences, entities, relations and events."""
-        sentences = split_sentences(article)
+        return self.resolve(self.analyser.analyse(article))
+
+    def resolve(self, analysis: Analysis) -> Document:
+        """Turn an article's analysis into its document, in reading order."""
+        article = analysis.article
         self.linker.start_article()
         found: list[_Found] = []
         relations: list[Relation] = []
         event_mentions: list[EventMention] = []
-        docs = self.nlp.pipe((s.text for s in sentences), batch_size=PIPE_BATCH_SIZE)
-        for sentence, doc in zip(sentences, docs, strict=True):
-            slots = []
-            for ent in doc.ents:
-                start = sentence.start + ent.start_char
-                linked = self.linker.link(ent.label_, ent.text, start, ent.ent_id_ or None)
+        for part in analysis.analysed:
+            sentence = part.sentence
+            slot_ids = []
+            for span in part.spans:
+                linked = self.linker.link(span.label, span.text, span.start, span.kb_id)
                 text = article.text[linked.start : linked.end]
                 mention = Mention(linked.start, linked.end, text, sentence.idx, linked.link)
-                found.append(_Found(linked.entity_id, ent.label_, mention))
-                slots.append(Slot(ent.start, ent.end, ent.label_, linked.entity_id))
-            if not slots:
-                continue
-            hits = self.rules.hits(build_skeleton(doc, slots))
-            if not hits:
-                continue
-            times = find_times(sentence.text, article.published)
-            relations += relations_from_hits(hits, sentence.idx, sentence.text, times)
+                found.append(_Found(linked.entity_id, span.label, mention, span.kind))
+                slot_ids.append(linked.entity_id)
+            hits = [hit.resolved(slot_ids) for hit in part.hits]
+            relations += relations_from_hits(hits, sentence.idx, sentence.text, part.times)
             event_mentions += mentions_from_hits(
-                hits, sentence.idx, sentence.text, times, article.published
+                hits, sentence.idx, sentence.text, part.times, article.published
             )
         events = article_events(event_mentions, self.events, article.id)
         entities = _group(found, self.kb_by_id)
         entities += self._implied_entities(entities, relations, events)
-        return Document(article, sentences, entities, relations, events)
+        return Document(article, analysis.sentences, entities, relations, events)
 
     def _implied_entities(
         self, mentioned: list[Entity], relations: list[Relation], events: list[Event]
@@ -139,10 +144,14 @@ class Extractor:
                 implied.append(_entity_from_kb(kb_entity))
         return implied
 
-    def documents(self, articles: Iterable[Article]) -> Iterator[Document]:
-        """Extract a stream of articles, one `Document` each, in order."""
-        for article in articles:
-            yield self.document(article)
+    def documents(self, articles: Iterable[Article], workers: int = 1) -> Iterator[Document]:
+        """Extract a stream of articles, one `Document` each, in order.
+
+        With `workers` > 1 the analysis runs in that many processes; the result is the same.
+        """
+        analyser = self.analyser if workers <= 1 else None
+        for analysis in analyse_all(articles, workers, analyser):
+            yield self.resolve(analysis)
 
 
 def extract_documents(

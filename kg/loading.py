@@ -68,12 +68,15 @@ def load_paths(
     driver: Driver,
     database: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int = 1,
     on_item: Callable[[Article | ReadFailure], None] | None = None,
 ) -> LoadReport:
     """Load the articles under `paths` into the graph; the Python API behind `kg load`.
 
-    `on_item` is called once per article read or file failed, after its batch is written
-    (the CLI advances its progress bar with it).
+    Articles stream through: read, skipped when their content hash is already in the graph,
+    analysed (by `workers` processes when more than one), resolved in order, and written a
+    batch per transaction. `on_item` is called once per article or failed file, when done
+    with it (the CLI advances its progress bar with it).
     """
     writer = GraphWriter(driver, database)
     writer.ensure_schema()
@@ -83,18 +86,27 @@ def load_paths(
     extractor.events.add_known(writer.known_events())
     extractor.linker.add_known_people(writer.known_people())
     report = LoadReport()
-    for batch in batched(unique_articles(iter_articles(paths)), batch_size):
-        articles = [item for item in batch if isinstance(item, Article)]
-        report.failures.extend(item for item in batch if isinstance(item, ReadFailure))
-        stored = writer.existing_hashes([a.id for a in articles])
-        changed = [a for a in articles if stored.get(a.id) != a.sha256]
-        report.unchanged.extend(a.id for a in articles if stored.get(a.id) == a.sha256)
-        documents = list(extractor.documents(changed))
-        writer.write(documents)
-        report.written.extend(d.article.id for d in documents)
-        report.entities_written += sum(len(d.entities) for d in documents)
-        report.mentions_written += sum(len(e.mentions) for d in documents for e in d.entities)
-        if on_item is not None:
+    done = on_item or (lambda _item: None)
+
+    def changed_articles() -> Iterator[Article]:
+        for batch in batched(unique_articles(iter_articles(paths)), batch_size):
+            articles = [item for item in batch if isinstance(item, Article)]
+            stored = writer.existing_hashes([a.id for a in articles])
             for item in batch:
-                on_item(item)
+                if isinstance(item, ReadFailure):
+                    report.failures.append(item)
+                    done(item)
+                elif stored.get(item.id) == item.sha256:
+                    report.unchanged.append(item.id)
+                    done(item)
+                else:
+                    yield item
+
+    for documents in batched(extractor.documents(changed_articles(), workers), batch_size):
+        writer.write(documents)
+        for document in documents:
+            report.written.append(document.article.id)
+            report.entities_written += len(document.entities)
+            report.mentions_written += sum(len(e.mentions) for e in document.entities)
+            done(document.article)
     return report

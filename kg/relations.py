@@ -19,12 +19,24 @@ _COORDINATION = r'(?: (?:[وفبلك]|،|,|"|اهمها|ابرزها|منها|ف
 
 @dataclass(frozen=True)
 class Hit:
-    """One match of one rule in one sentence."""
+    """One match of one rule in one sentence.
+
+    Groups hold entity ids once resolved; straight from `RuleSet.hits` they hold slot
+    indexes (ints) for entities found in the sentence, and ids (strs) for demonyms.
+    """
 
     rule: Rule
-    groups: dict[str, tuple[str, ...]]  # group name -> entity ids
+    groups: dict[str, tuple[int | str, ...]]
     start: int  # character span of the match in the sentence
     end: int
+
+    def resolved(self, slot_ids: list[str]) -> Hit:
+        """The hit with slot indexes replaced by the entity ids the slots were linked to."""
+        groups = {
+            name: tuple(dict.fromkeys(slot_ids[r] if isinstance(r, int) else r for r in refs))
+            for name, refs in self.groups.items()
+        }
+        return Hit(self.rule, groups, self.start, self.end)
 
 
 class RuleSet:
@@ -39,7 +51,7 @@ class RuleSet:
         ]
 
     def hits(self, skeleton: Skeleton) -> list[Hit]:
-        """Every rule match in the sentence, with captured groups resolved to entity ids."""
+        """Every rule match in the sentence (groups as slot indexes, or ids for demonyms)."""
         found: list[Hit] = []
         for rule, regex in self._compiled:
             for match in regex.finditer(skeleton.text):
@@ -55,20 +67,19 @@ class RuleSet:
 
     def _group_ids(
         self, skeleton: Skeleton, match: re.Match[str], name: str, rule: Rule
-    ) -> tuple[str, ...]:
+    ) -> tuple[int | str, ...]:
         value = match.group(name)
         if not value.isdigit():
             return (self.demonym_ids[value],)
-        slot = skeleton.slots[int(value)]
-        ids = [slot.entity_id]
+        refs: list[int | str] = [int(value)]
         if name in rule.expand:
             label = skeleton.text[match.start(name) - 1]
             coordinated = re.compile(_COORDINATION.format(label=re.escape(label)))
             position = match.end(name) + 1
             while (more := coordinated.match(skeleton.text, position)) is not None:
-                ids.append(skeleton.slots[int(more.group(1))].entity_id)
+                refs.append(int(more.group(1)))
                 position = more.end()
-        return tuple(dict.fromkeys(ids))
+        return tuple(refs)
 
 
 def nearest_time(times: list[TimeMention], start: int, end: int) -> TimeValue | None:

@@ -40,12 +40,11 @@ _PROCLITICS = "(?:[وفبلك] )*[وفبلك]{0,2}"
 
 @dataclass(frozen=True)
 class Slot:
-    """An entity occurrence in a sentence: its token span and what it resolved to."""
+    """An entity occurrence in a sentence: its token span and label."""
 
     start: int  # first token
     end: int  # one past the last token
     label: str
-    entity_id: str
 
 
 @dataclass

@@ -20,28 +20,27 @@ app = typer.Typer(
 
 def _register() -> None:
     """Attach the command modules to the app (imported here to keep start-up cheap)."""
-    from kg.cli import corpus_cmd, neo4j_cmd
+    from kg.cli import corpus_cmd, export_cmd, neo4j_cmd, ner_cmd, query_cmd, train_cmd
 
     app.add_typer(neo4j_cmd.app, name="neo4j")
+    app.add_typer(ner_cmd.app, name="ner")
     corpus_cmd.register(app)
+    query_cmd.register(app)
+    export_cmd.register(app)
+    app.command("train")(train_cmd.train)
 
 
 def main() -> None:
-    """Console-script entry point: run the app, turning user errors into one line and exit 1."""
+    """Console-script entry point: run the app, turning user errors into one line and exit 1.
+
+    Usage errors (bad options or values) are Typer's own: a short usage message and exit 2.
+    """
     _register()
     try:
-        exit_code = app(prog_name="kg", standalone_mode=False)
+        app(prog_name="kg")
     except KgError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         sys.exit(1)
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         err.print("[bold red]aborted[/]")
         sys.exit(130)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
-    sys.exit(exit_code if isinstance(exit_code, int) else 0)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.arabic import match_key
+from kg.nlp.span_filter import is_description
 
 QUOTES = frozenset("\"«»“”„'")
 ORGANISATION_CUES = frozenset(
@@ -140,9 +141,14 @@ class CueRules:
     """Adds cue-typed spans to `doc.ents` where no entity is yet."""
 
     def __call__(self, doc: Doc) -> Doc:
-        """Keep existing entities; add the cue spans that do not overlap them."""
+        """Keep existing entities; add the cue spans that do not overlap them and are names,
+        not descriptions (`المستشار العسكري`: "the military adviser")."""
         taken = {token.i for ent in doc.ents for token in ent}
-        new = [s for s in cue_spans(doc) if not any(t.i in taken for t in s)]
+        new = [
+            span
+            for span in cue_spans(doc)
+            if not any(t.i in taken for t in span) and not is_description(span)
+        ]
         if new:
             doc.ents = filter_spans([*doc.ents, *new])
         return doc

@@ -1,20 +1,34 @@
-"""The default spaCy pipeline: clitic-aware tokenizer and knowledge-base entity ruler.
+"""The default spaCy pipeline: one combined entity step over the clitic-aware tokenizer.
 
-The ruler matches on `NORM`, which the tokenizer sets to each token's matching key, so one
-pattern per knowledge-base spelling finds every hamza, ya, ta marbuta, tatweel, diacritic and
-clitic variant of it. Matched spans carry the knowledge-base id in `ent.ent_id_`.
+Components, in order, and why that order is the precedence:
+
+1. `ner`: the statistical NER trained on ANERcorp and NewsFANE (`kg train`), sourced from the
+   packaged model (`kg/models/ner/`); it finds names no list knows.
+   `kg_description_filter` then drops its spans that are descriptions, not names
+   (`منظمة إرهابية`, a month name).
+2. `kg_cue_rules`: names typed by the word before them (`العميد ...`, `وكالة "..."`); they only
+   fill gaps the NER left, never cut or retype its spans.
+3. `kb_ruler`: spaCy's entity ruler over the curated knowledge base, matching on `NORM` (each
+   token's matching key) so one pattern per spelling finds every hamza, ya, ta marbuta,
+   tatweel, diacritic and clitic variant. It overwrites what the others found where they
+   overlap: a curated id beats a guess. Its spans carry the id in `ent.ent_id_`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-import kg.nlp.tokenizer  # noqa: F401  (registers kg.arabic_tokenizer.v1)
 from kg.kb import KbEntity, default_kb
+from kg.nlp import cues, span_filter, tokenizer
+
+# Importing these registers their spaCy factories (kg_cue_rules, kg_description_filter) and
+# the tokenizer (kg.arabic_tokenizer.v1) that the pipeline config names.
+REGISTERED = (cues, span_filter, tokenizer)
 
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kg.arabic_tokenizer.v1"}}}
 
@@ -28,9 +42,22 @@ def kb_patterns(kb: Iterable[KbEntity]) -> list[dict[str, str]]:
     ]
 
 
-def build_pipeline(kb: Iterable[KbEntity] | None = None) -> Language:
-    """A fresh pipeline with the given knowledge base (the packaged one by default)."""
+def build_pipeline(
+    kb: Iterable[KbEntity] | None = None,
+    ner_model: Path | None = None,
+    statistical: bool = True,
+) -> Language:
+    """A fresh pipeline: NER (the packaged model, or `ner_model`), cue rules, KB ruler.
+
+    `statistical=False` leaves the NER out (knowledge base and cue rules only).
+    """
     nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    if statistical:
+        from kg.models import load_ner
+
+        nlp.add_pipe("ner", source=load_ner(ner_model))
+        nlp.add_pipe("kg_description_filter")
+    nlp.add_pipe("kg_cue_rules")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="kb_ruler",

@@ -1,0 +1,80 @@
+"""Drop statistical-NER spans that are descriptions or dates, not names.
+
+A model trained on newswire sometimes tags a description as an entity: a generic head noun
+with adjectives (`منظمة إرهابية` "a terrorist organisation", `الميليشيات` "the militias") or
+a month or weekday name (`نيسان`). Such spans would become junk nodes and, worse, hide the
+very words relation rules read. This component runs right after the NER and removes them;
+names that merely start with such a noun (`جماعة الإخوان المسلمين`) keep a word that is not
+an adjective and stay. An army, government or regime with its nationality (`الجيش اللبناني`)
+is an institution, so those nouns are not generic heads.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.arabic import match_key
+from kg.temporal_words import MONTHS, WEEKDAYS
+
+GENERIC_HEADS = frozenset(
+    match_key(word)
+    for word in (
+        "منظمة",
+        "منظمات",
+        "جماعة",
+        "جماعات",
+        "حركة",
+        "ميليشيا",
+        "ميليشيات",
+        "الميليشيات",
+        "مليشيا",
+        "المليشيات",
+        "قوات",
+        "القوات",
+        "فصائل",
+        "الفصائل",
+        "عناصر",
+        "مسؤولين",
+        "المسؤولين",
+        "مستشارين",
+        "ضباط",
+        "وكالة",
+        "الوكالة",
+        "الاحتلال",
+    )
+)
+# Nisba adjectives end in ي / ية / يون / يين (after normalisation: ي, يه, يون, يين).
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يا")
+DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def is_description(span: Span) -> bool:
+    """True for a generic head noun alone or with adjectives only, a person "named" by a
+    definite adjective, or a month or weekday."""
+    keys = [match_key(token.text) for token in span if not token.is_punct]
+    if not keys:
+        return True
+    if " ".join(keys) in DATE_WORDS:
+        return True
+    head, *rest = keys
+    if span.label_ == "Person" and head.startswith("ال") and head.endswith(NISBA_ENDINGS):
+        return True  # `العسكري ...`: "the military ...", an adjective, not a first name
+    return head in GENERIC_HEADS and all(word.endswith(NISBA_ENDINGS) for word in rest)
+
+
+class DescriptionFilter:
+    """Removes description-like spans from `doc.ents`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Keep the entities that look like names."""
+        kept = [ent for ent in doc.ents if not is_description(ent)]
+        if len(kept) != len(doc.ents):
+            doc.ents = kept
+        return doc
+
+
+@Language.factory("kg_description_filter")
+def create_description_filter(nlp: Language, name: str) -> DescriptionFilter:
+    """Config factory for the description filter."""
+    return DescriptionFilter()

@@ -1,0 +1,113 @@
+"""The combined entity step: statistical NER, then cue rules, then the knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.nlp.cues import cue_spans
+from kg.nlp.pipeline import build_pipeline, default_pipeline
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Language:
+    return build_pipeline(statistical=False)
+
+
+def ents(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+def test_default_pipeline_order_is_the_precedence() -> None:
+    assert default_pipeline().pipe_names == [
+        "ner",
+        "kg_description_filter",
+        "kg_cue_rules",
+        "kb_ruler",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "spans", "dropped"),
+    [
+        ("وصفتها بأنها منظمة إرهابية", [(3, 5, "Organization")], True),
+        ("قادة الميليشيات", [(1, 2, "Group")], True),
+        ("في نيسان الماضي", [(1, 2, "Organization")], True),
+        ("جماعة الإخوان المسلمين", [(0, 3, "Organization")], False),
+        ("الجيش اللبناني", [(0, 2, "Organization")], False),
+        ("المستشار العسكري متأثرا بجروحه", [(1, 4, "Person")], True),
+        ("محمد شياع السوداني", [(0, 3, "Person")], False),
+    ],
+)
+def test_descriptions_are_not_names(
+    rules_only: Language, words: str, spans: list, dropped: bool
+) -> None:
+    doc = with_ner_output(rules_only, words, spans)
+    doc = default_pipeline().get_pipe("kg_description_filter")(doc)
+    assert (len(doc.ents) == 0) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('نقلت وكالة "مهر" للأنباء', [("مهر", "Organization")]),
+        (
+            'مع حركتي "النجباء" و"عصائب أهل الحق"',
+            [("النجباء", "Organization"), ("عصائب أهل الحق", "Organization")],
+        ),
+        ("وقال العميد رضا زاهدي إن", [("رضا زاهدي", "Person")]),
+        ("وأكد اللواء محمد باقري في", [("محمد باقري", "Person")]),
+    ],
+)
+def test_cues_type_unknown_names(rules_only: Language, text: str, expected: list) -> None:
+    assert ents(rules_only, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال العميد إن القوات وصلت",  # a rank with no name after it
+        "مقتل المستشار العسكري متأثرا بجروحه",  # a rank with a description after it
+        'حذرت الوكالة من "تصعيد خطير جدا في المنطقة كلها اليوم"',  # a quote, not a name
+    ],
+)
+def test_cues_do_not_invent_names(rules_only: Language, text: str) -> None:
+    assert ents(rules_only, text) == []
+
+
+def with_ner_output(nlp: Language, text: str, spans: list[tuple[int, int, str]]) -> Doc:
+    """A doc as the statistical NER would leave it: these token spans, these labels."""
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    return doc
+
+
+def test_cue_rules_never_cut_or_retype_an_ner_span(rules_only: Language) -> None:
+    # Tokens: و قال العميد رضا زاهدي إن; the NER took `العميد رضا` as an organisation.
+    doc = with_ner_output(rules_only, "وقال العميد رضا زاهدي إن", [(2, 4, "Organization")])
+    assert [s.text for s in cue_spans(doc)] == ["رضا زاهدي"]  # what the cue alone would say
+    doc = rules_only.get_pipe("kg_cue_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("العميد رضا", "Organization")]
+
+
+def test_knowledge_base_overrides_the_ner(rules_only: Language) -> None:
+    doc = with_ner_output(rules_only, "زار إسماعيل قاآني دمشق", [(1, 2, "Location")])
+    doc = rules_only.get_pipe("kb_ruler")(doc)
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("إسماعيل قاآني", "Person", "esmail-qaani"),
+        ("دمشق", "Location", "damascus"),
+    ]
+
+
+def test_knowledge_base_overrides_a_cue(rules_only: Language) -> None:
+    found = default_pipeline()('ذكرت وكالة "تسنيم" الإيرانية')
+    assert [(e.text, e.ent_id_) for e in found.ents] == [("تسنيم", "tasnim")]
+
+
+def test_statistical_ner_finds_a_name_no_list_knows() -> None:
+    text = "وقال رئيس الوزراء العراقي محمد شياع السوداني إن بغداد سترد ."
+    found = default_pipeline()(text)
+    name = text.index("محمد")
+    people = [e for e in found.ents if e.label_ == "Person" and not e.ent_id_]
+    assert any(e.start_char <= name < e.end_char for e in people), found.ents
