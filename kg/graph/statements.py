@@ -28,12 +28,28 @@ RETURN p.id AS id, [p.name] + coalesce(p.aliases, []) AS names
 
 # --- removing what an earlier version of an article contributed --------------------------
 
-# The article's mentions go; report the entities it mentioned (their facts may change).
+# The article's mentions go, and with them their share of the entities' mention counts;
+# report the entities it mentioned (their facts and aliases may change).
 DETACH_MENTIONS = """
 UNWIND $ids AS id
 MATCH (a:Article {id: id})-[m:MENTIONS]->(e:Entity)
+SET e.mentionCount = e.mentionCount - m.count
 DELETE m
 RETURN collect(DISTINCT e.id) AS entityIds
+"""
+
+# The article's share of co-occurrence goes (before its sentences do).
+WITHDRAW_CO_OCCURRENCE = """
+UNWIND $ids AS id
+MATCH (:Article {id: id})-[:HAS_SENTENCE]->(s:Sentence)-[:MENTIONS]->(a:Entity)
+MATCH (s)-[:MENTIONS]->(b:Entity)
+WHERE a.id < b.id
+WITH id, a, b, count(DISTINCT s) AS shared
+MATCH (a)-[r:CO_OCCURS_WITH]->(b)
+SET r.weight = r.weight - shared, r.articles = [x IN r.articles WHERE x <> id]
+SET r.count = r.weight
+WITH r WHERE r.weight <= 0
+DELETE r
 """
 
 # Facts keep the provenance of other articles; a fact no article supports any more goes.
@@ -106,6 +122,18 @@ MERGE (a)-[m:MENTIONS]->(e)
 SET m.count = row.count
 """
 
+# One row per entity and batch: its new mentions are added to its count, its spellings to
+# its aliases (kept sorted and distinct).
+ADD_ENTITY_MENTIONS = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.mentionCount = coalesce(e.mentionCount, 0) + row.count,
+    e.aliases = COLLECT {
+      UNWIND coalesce(e.aliases, []) + row.aliases AS alias
+      WITH DISTINCT alias RETURN alias ORDER BY alias
+    }
+"""
+
 # One row per relationship and batch (two rows for one relationship would each read the
 # lists before either writes): provenance lists grow, and the time keeps the most precise
 # value stated (`since` for lasting states, `date` for the others).
@@ -152,36 +180,27 @@ MERGE (e)-[:{role}]->(x)
     for role in EVENT_ROLES
 }
 
-# Co-occurrence follows from the sentences: recompute it for the pairs a batch touched.
-REFRESH_CO_OCCURRENCE = """
-UNWIND $pairs AS pair
-MATCH (a:Entity {id: pair[0]})
-MATCH (b:Entity {id: pair[1]})
-WITH a, b, COLLECT {
-  MATCH (a)<-[:MENTIONS]-(s:Sentence)-[:MENTIONS]->(b)
-  MATCH (art:Article)-[:HAS_SENTENCE]->(s)
-  WITH DISTINCT [art.id, s.id] AS articleSentence
-  RETURN articleSentence ORDER BY articleSentence
-} AS shared
-WITH a, b, shared, size(shared) AS weight
-OPTIONAL MATCH (a)-[old:CO_OCCURS_WITH]->(b)
-FOREACH (_ IN CASE WHEN weight = 0 AND old IS NOT NULL THEN [1] ELSE [] END | DELETE old)
-FOREACH (_ IN CASE WHEN weight > 0 THEN [1] ELSE [] END |
-  MERGE (a)-[r:CO_OCCURS_WITH]->(b)
-  SET r.weight = weight, r.count = weight,
-      r.articles = reduce(acc = [], x IN shared |
-                          CASE WHEN x[0] IN acc THEN acc ELSE acc + x[0] END)
-)
+# One row per pair (smaller id first) and batch: the batch's shared sentences are added to
+# the weight, its articles to the sorted list.
+ADD_CO_OCCURRENCE = """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.a})
+MATCH (b:Entity {id: row.b})
+MERGE (a)-[r:CO_OCCURS_WITH]->(b)
+SET r.weight = coalesce(r.weight, 0) + row.weight,
+    r.articles = COLLECT {
+      UNWIND coalesce(r.articles, []) + row.articles AS article
+      WITH DISTINCT article RETURN article ORDER BY article
+    }
+SET r.count = r.weight
 """
 
-# Derived entity properties follow from the mentions: recompute them for every entity a
-# batch touched, and drop entities that nothing mentions or relates to any more.
-REFRESH_ENTITIES = """
+# After an article was replaced: the entities it mentioned get their aliases recomputed
+# (a spelling only it used goes), and those nothing mentions or relates to any more go.
+REFRESH_WITHDRAWN_ENTITIES = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-WITH e, COUNT { (:Sentence)-[:MENTIONS]->(e) } AS mentionCount
-SET e.mentionCount = mentionCount,
-    e.aliases = COLLECT {
+SET e.aliases = COLLECT {
       MATCH (:Sentence)-[m:MENTIONS]->(e) WITH DISTINCT m.text AS alias
       RETURN alias ORDER BY alias
     }

@@ -97,8 +97,10 @@ class GraphWriter:
 def _write_batch(tx: ManagedTransaction, documents: list[Document], loaded_at: str) -> None:
     ids = [document.article.id for document in documents]
     before = tx.run(cypher.DETACH_MENTIONS, ids=ids).single()
-    previously = set(before["entityIds"]) if before else set()
-    tx.run(cypher.WITHDRAW_FACTS, ids=ids, entityIds=sorted(previously))
+    previously = sorted(before["entityIds"]) if before else []
+    if previously:
+        tx.run(cypher.WITHDRAW_CO_OCCURRENCE, ids=ids)
+        tx.run(cypher.WITHDRAW_FACTS, ids=ids, entityIds=previously)
     tx.run(cypher.WITHDRAW_REPORTS, ids=ids)
     tx.run(cypher.DELETE_SENTENCES, ids=ids)
 
@@ -108,16 +110,15 @@ def _write_batch(tx: ManagedTransaction, documents: list[Document], loaded_at: s
         tx.run(cypher.MERGE_ENTITIES[label], rows=rows)
     tx.run(cypher.CREATE_MENTIONS, rows=list(_mention_rows(documents)))
     tx.run(cypher.MERGE_ARTICLE_MENTIONS, rows=list(_article_mention_rows(documents)))
+    tx.run(cypher.ADD_ENTITY_MENTIONS, rows=_entity_mention_rows(documents))
     for key, rows in _relation_rows(documents).items():
         tx.run(cypher.MERGE_RELATIONS[key], rows=rows)
     tx.run(cypher.MERGE_EVENTS, rows=list(_event_rows(documents)))
     for role, rows in _event_role_rows(documents).items():
         tx.run(cypher.MERGE_EVENT_ROLES[role], rows=rows)
-
-    pairs = _co_occurring_pairs(documents) | set(combinations(sorted(previously), 2))
-    tx.run(cypher.REFRESH_CO_OCCURRENCE, pairs=sorted(pairs))
-    touched = previously | {e.id for d in documents for e in d.entities}
-    tx.run(cypher.REFRESH_ENTITIES, ids=sorted(touched))
+    tx.run(cypher.ADD_CO_OCCURRENCE, rows=_co_occurrence_rows(documents))
+    if previously:
+        tx.run(cypher.REFRESH_WITHDRAWN_ENTITIES, ids=previously)
 
 
 def _article_rows(documents: Iterable[Document], loaded_at: str) -> Iterator[dict[str, Any]]:
@@ -251,11 +252,28 @@ def _event_role_rows(documents: Iterable[Document]) -> dict[str, list[dict[str, 
     return dict(rows)
 
 
-def _co_occurring_pairs(documents: Iterable[Document]) -> set[tuple[str, str]]:
-    """Pairs of entities (ordered by id) named in one sentence of these documents."""
+def _entity_mention_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
+    """One row per entity across the batch: its new mentions and spellings."""
+    rows: dict[str, dict[str, Any]] = {}
+    for document in documents:
+        for entity in document.entities:
+            row = rows.setdefault(entity.id, {"id": entity.id, "count": 0, "aliases": set()})
+            row["count"] += len(entity.mentions)
+            row["aliases"].update(mention.text for mention in entity.mentions)
+    return [{**row, "aliases": sorted(row["aliases"])} for row in rows.values()]
+
+
+def _co_occurrence_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
+    """One row per pair of entities (smaller id first) named in one sentence of the batch."""
     per_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     for document in documents:
         for entity in document.entities:
             for mention in entity.mentions:
                 per_sentence[(document.article.id, mention.sentence)].add(entity.id)
-    return {pair for ids in per_sentence.values() for pair in combinations(sorted(ids), 2)}
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for (article, _), entity_ids in per_sentence.items():
+        for a, b in combinations(sorted(entity_ids), 2):
+            row = pairs.setdefault((a, b), {"a": a, "b": b, "weight": 0, "articles": set()})
+            row["weight"] += 1
+            row["articles"].add(article)
+    return [{**row, "articles": sorted(row["articles"])} for row in pairs.values()]
