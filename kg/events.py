@@ -12,6 +12,7 @@ same date, most shared participants) wins; a tie is left unmerged rather than gu
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -131,11 +132,29 @@ class EventResolver:
     def __init__(self, places_of: Callable[[str], list[str]]) -> None:
         self.places_of = places_of
         self.known: dict[str, KnownEvent] = {}
+        # (type, key participant) -> ids of the known events with that participant: only
+        # events sharing a key participant can merge, so only they are scored.
+        self._by_participant: dict[tuple[str, str], set[str]] = defaultdict(set)
 
     def add_known(self, events: Iterable[KnownEvent]) -> None:
         """Make events stored elsewhere (the graph) candidates for merging."""
         for event in events:
-            self.known.setdefault(event.id, event)
+            if event.id not in self.known:
+                self.known[event.id] = event
+                self._index(event)
+
+    def _index(self, event: KnownEvent) -> None:
+        for role in KEY_ROLES:
+            for entity_id in event.roles.get(role, ()):
+                self._by_participant[(event.type, entity_id)].add(event.id)
+
+    def _candidates(self, mention: EventMention) -> set[str]:
+        return {
+            event_id
+            for role in KEY_ROLES
+            for entity_id in mention.roles.get(role, ())
+            for event_id in self._by_participant.get((mention.type, entity_id), ())
+        }
 
     def _places_agree(self, a: set[str], b: set[str]) -> bool:
         if not a or not b:
@@ -170,8 +189,10 @@ class EventResolver:
                 places, mention.roles.get("PLACE", set())
             ):
                 event.absorb(mention)
+                self._index(event)
                 return event.id
-        scored = [(s, e) for e in self.known.values() if (s := self._score(e, mention)) is not None]
+        candidates = (self.known[event_id] for event_id in sorted(self._candidates(mention)))
+        scored = [(s, e) for e in candidates if (s := self._score(e, mention)) is not None]
         scored.sort(key=lambda pair: pair[0], reverse=True)
         if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             event = scored[0][1]
@@ -179,6 +200,7 @@ class EventResolver:
             event = KnownEvent(_new_event_id(mention, article_id), mention.type)
             self.known[event.id] = event
         event.absorb(mention)
+        self._index(event)
         return event.id
 
 

@@ -7,16 +7,7 @@ from typing import Any
 
 from kg.model import Document, Event, Relation
 from kg.schema import EVENT_ROLES
-from kg.temporal import TimeValue
-
-
-def _time(when: TimeValue | None) -> dict[str, Any]:
-    if when is None:
-        return {}
-    fields = {"date": when.value, "datePrecision": when.precision}
-    if when.qualifier:
-        fields["dateQualifier"] = when.qualifier
-    return fields
+from kg.temporal import time_properties
 
 
 def relation_to_dict(relation: Relation) -> dict[str, Any]:
@@ -28,7 +19,7 @@ def relation_to_dict(relation: Relation) -> dict[str, Any]:
         "sentence": relation.sentence,
         "evidence": relation.evidence,
         "rule": relation.rule,
-        **_time(relation.when),
+        **time_properties(relation.when),
     }
 
 
@@ -37,7 +28,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
         "type": event.type,
-        **_time(event.when),
+        **time_properties(event.when),
         **{role.lower(): event.roles.get(role, []) for role in EVENT_ROLES},
         "sentences": event.sentences,
         "evidence": event.evidence,

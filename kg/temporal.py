@@ -80,6 +80,16 @@ class TimeValue:
     qualifier: str | None = None  # early, mid, late, since, before, after
 
 
+def time_properties(when: TimeValue | None) -> dict[str, str]:
+    """A time as graph and JSON properties: `date`, `datePrecision`, and `dateQualifier`."""
+    if when is None:
+        return {}
+    properties = {"date": when.value, "datePrecision": when.precision}
+    if when.qualifier:
+        properties["dateQualifier"] = when.qualifier
+    return properties
+
+
 @dataclass(frozen=True)
 class TimeMention:
     """A time expression found in a text: `text == given[start:end]`."""
@@ -129,7 +139,10 @@ def find_times(text: str, reference: str | None) -> list[TimeMention]:
     None or coarser than they need; absolute ones (`عام 2019`) never need it. At each position
     the longest expression wins.
     """
-    matcher = _Matcher(text, _tokenize(text), _parse_reference(reference))
+    tokens = _tokenize(text)
+    if not any(_may_start_core(token) for token in tokens):
+        return []  # most sentences: no number, month, weekday, day or year word at all
+    matcher = _Matcher(text, tokens, _parse_reference(reference))
     found: list[TimeMention] = []
     k = 0
     while k < len(matcher.tokens):
@@ -154,6 +167,23 @@ def _tokenize(text: str) -> list[_Token]:
             key = match_key(key)
         tokens.append(_Token(m.start(), m.end(), kind, key))
     return tokens
+
+
+# The first word of every expression that can be the core of a time (qualifiers and relative
+# words only ever come with one).
+_CORE_FIRST_WORDS = frozenset(
+    key.split()[0]
+    for table in (MONTHS, WEEKDAYS, DAYS, UNITS, YEAR_NOUNS, YOM, MONTH_WORD)
+    for key in table
+)
+
+
+def _may_start_core(token: _Token) -> bool:
+    if token.kind in ("num", "date"):
+        return True
+    return token.kind == "word" and any(
+        stem in _CORE_FIRST_WORDS for stem, _, _ in _stems(token.key, clitics=True)
+    )
 
 
 def _iso(year: str, month: str, day: str) -> str | None:

@@ -6,6 +6,7 @@ import json
 import os
 import random
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -15,6 +16,8 @@ import pytest
 from neo4j import Driver
 
 import kg
+from kg.connection import ConnectionSettings, open_driver
+from kg.neo4j_server.layout import Layout
 from kg.synthetic import write_jsonl
 from tests.cli import run_kg, settings_env
 from tests.test_load import SEEDS
@@ -167,3 +170,54 @@ def test_bad_options_are_usage_errors(bad: str) -> None:
     result = run_kg("load", str(SEEDS), bad)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_a_server_restart_mid_load_is_survived_or_resumed(tmp_path: Path, neo4j_settings) -> None:
+    """A private server (own home and ports, the session's jars) restarted under a load."""
+    with socket.socket() as a, socket.socket() as b:
+        a.bind(("127.0.0.1", 0))
+        b.bind(("127.0.0.1", 0))
+        bolt_port, http_port = a.getsockname()[1], b.getsockname()[1]
+    home = tmp_path / "restart-home"
+    server_env = dict(
+        os.environ,
+        KG_NEO4J_HOME=str(home),
+        KG_NEO4J_BOLT_PORT=str(bolt_port),
+        KG_NEO4J_HTTP_PORT=str(http_port),
+        KG_NEO4J_LIB=str(Layout.current().lib),
+    )
+    try:
+        assert run_kg("neo4j", "start", env=server_env).returncode == 0
+        uri = f"bolt://127.0.0.1:{bolt_port}"
+        password = (home / "password").read_text().strip()
+        load_env = dict(server_env, NEO4J_URI=uri, NEO4J_PASSWORD=password)
+        corpus = write_jsonl(tmp_path / "corpus.jsonl", 160, seed=3)
+        command = [sys.executable, "-m", "kg.cli", "load", str(corpus), "--batch-size", "10"]
+        with open_driver(ConnectionSettings(uri, "neo4j", password)) as driver:
+            process = subprocess.Popen(
+                command, env=load_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            )
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline and process.poll() is None:
+                count = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n").records
+                if count[0]["n"] >= 20:
+                    break
+                time.sleep(0.2)
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            assert run_kg("neo4j", "stop", env=server_env).returncode == 0
+            assert run_kg("neo4j", "start", env=server_env).returncode == 0
+            _, stderr = process.communicate(timeout=600)
+            assert "Traceback" not in stderr
+            if process.returncode != 0:
+                lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+                assert len(lines) == 1 and "run the same command again" in lines[0], stderr
+                again = run_kg("load", str(corpus), "--batch-size", "10", env=load_env)
+                assert again.returncode == 0, again.stderr
+        with open_driver(ConnectionSettings(uri, "neo4j", password)) as driver:
+            final = driver.execute_query(
+                "MATCH (a:Article) RETURN count(a) AS articles, "
+                "COUNT { MATCH (a:Article) WHERE NOT (a)-[:HAS_SENTENCE]->() } AS empty"
+            ).records[0]
+            assert (final["articles"], final["empty"]) == (160, 0)
+    finally:
+        run_kg("neo4j", "stop", env=server_env)

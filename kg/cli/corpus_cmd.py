@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
+from neo4j.exceptions import DriverError, Neo4jError
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -76,6 +77,11 @@ def _report_failures(failures: list[ReadFailure]) -> None:
         err.print(f"[yellow]skipped[/] {failure.path}: {failure.reason}")
 
 
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip() or exc.__class__.__name__
+    return text.splitlines()[0]
+
+
 def _check_paths(paths: list[Path]) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -112,14 +118,20 @@ def load(
     settings = _settings(uri, username, database)
     with open_driver(settings) as driver, _progress() as progress:
         task = progress.add_task("loading articles", total=None)
-        report = load_paths(
-            paths,
-            driver,
-            database=settings.database,
-            batch_size=batch_size,
-            workers=workers,
-            on_item=lambda _item: progress.advance(task),
-        )
+        try:
+            report = load_paths(
+                paths,
+                driver,
+                database=settings.database,
+                batch_size=batch_size,
+                workers=workers,
+                on_item=lambda _item: progress.advance(task),
+            )
+        except (DriverError, Neo4jError) as exc:
+            raise KgError(
+                f"lost Neo4j at {settings.uri} during the load ({_first_line(exc)}); every "
+                "batch written before is complete: run the same command again to finish"
+            ) from None
     _report_failures(report.failures)
     err.print(
         f"loaded {len(report.written)} article(s), {len(report.unchanged)} unchanged, "

@@ -25,7 +25,7 @@ from kg.graph import statements as cypher
 from kg.ids import sentence_id
 from kg.model import Document
 from kg.schema import ENTITY_LABELS, STATE_RELATIONS
-from kg.temporal import TimeValue
+from kg.temporal import TimeValue, time_properties
 
 
 def schema_statements() -> list[str]:
@@ -37,15 +37,6 @@ def schema_statements() -> list[str]:
 
 def _without_nulls(props: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in props.items() if value is not None}
-
-
-def _time_props(when: TimeValue | None) -> dict[str, str]:
-    if when is None:
-        return {}
-    props = {"date": when.value, "datePrecision": when.precision}
-    if when.qualifier:
-        props["dateQualifier"] = when.qualifier
-    return props
 
 
 class GraphWriter:
@@ -235,7 +226,7 @@ def _event_rows(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
             yield {
                 "id": event.id,
                 "type": event.type,
-                "time": _time_props(event.when),
+                "time": time_properties(event.when),
                 "article": article,
                 "sentences": [sentence_id(article, idx) for idx in event.sentences],
                 "evidence": event.evidence,
