@@ -73,7 +73,8 @@ def load_paths(
 ) -> LoadReport:
     """Load the articles under `paths` into the graph; the Python API behind `kg load`.
 
-    Articles stream through: read, skipped when their content hash is already in the graph,
+    Articles stream through: read, skipped when the graph holds them with the same content
+    extracted by the same pipeline,
     analysed (by `workers` processes when more than one), resolved in order, and written a
     batch per transaction. `on_item` is called once per article or failed file, when done
     with it (the CLI advances its progress bar with it).
@@ -90,13 +91,12 @@ def load_paths(
 
     def changed_articles() -> Iterator[Article]:
         for batch in batched(unique_articles(iter_articles(paths)), batch_size):
-            articles = [item for item in batch if isinstance(item, Article)]
-            stored = writer.existing_hashes([a.id for a in articles])
+            current = writer.up_to_date([item for item in batch if isinstance(item, Article)])
             for item in batch:
                 if isinstance(item, ReadFailure):
                     report.failures.append(item)
                     done(item)
-                elif stored.get(item.id) == item.sha256:
+                elif item.id in current:
                     report.unchanged.append(item.id)
                     done(item)
                 else:

@@ -186,3 +186,18 @@ def test_missing_path_is_one_clear_error(neo4j_settings) -> None:
     result = run_kg("load", "/no/such/folder", env=settings_env(neo4j_settings))
     assert result.returncode == 1
     assert result.stderr.strip() == "error: no such file or folder: /no/such/folder"
+
+
+def test_articles_extracted_by_an_older_pipeline_are_extracted_again(
+    loaded_seeds: Driver, neo4j_settings
+) -> None:
+    from tests.test_robustness import stable_fingerprint
+
+    before = stable_fingerprint(loaded_seeds)
+    loaded_seeds.execute_query(
+        "MATCH (a:Article {id: '000_1b65feb3fe5d18da'}) SET a.pipeline = 'an-older-kg'"
+    )
+    result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))
+    assert result.returncode == 0, result.stderr
+    assert "loaded 1 article(s), 1 unchanged" in result.stderr
+    assert stable_fingerprint(loaded_seeds) == before

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from kg.schema import ENTITY_LABELS, EVENT_ROLES, RELATION_TYPES
 
-EXISTING_HASHES = """
+EXISTING_VERSIONS = """
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id, a.sha256 AS sha256
+RETURN a.id AS id, a.sha256 AS sha256, a.pipeline AS pipeline
 """
 
 KNOWN_EVENTS = """
@@ -135,20 +135,35 @@ SET e.mentionCount = coalesce(e.mentionCount, 0) + row.count,
 """
 
 # One row per relationship and batch (two rows for one relationship would each read the
-# lists before either writes): provenance lists grow, and the time keeps the most precise
-# value stated (`since` for lasting states, `date` for the others).
+# lists before either writes): provenance lists grow, kept in one canonical order (by
+# sentence id, article, rule) whatever order articles were loaded in, and the time keeps the
+# most precise value stated (`since` for lasting states, `date` for the others).
 _MERGE_RELATION = """
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
 MERGE (s)-[r:%s]->(t)
-WITH r, row, coalesce(r.sentences, []) AS old
-WITH r, row, old, [i IN range(0, size(row.sentences) - 1) WHERE NOT row.sentences[i] IN old] AS new
-SET r.sentences = old + [i IN new | row.sentences[i]],
-    r.evidence = coalesce(r.evidence, []) + [i IN new | row.evidence[i]],
-    r.articles = coalesce(r.articles, [])
-                 + [x IN row.articles WHERE NOT x IN coalesce(r.articles, [])],
-    r.rules = coalesce(r.rules, []) + [x IN row.rules WHERE NOT x IN coalesce(r.rules, [])]
+WITH r, row, coalesce(r.sentences, []) AS old, coalesce(r.evidence, []) AS oldEvidence
+WITH r, row,
+     old + [i IN range(0, size(row.sentences) - 1) WHERE NOT row.sentences[i] IN old
+            | row.sentences[i]] AS sentences,
+     oldEvidence + [i IN range(0, size(row.sentences) - 1) WHERE NOT row.sentences[i] IN old
+                    | row.evidence[i]] AS evidence
+WITH r, row, COLLECT {
+  UNWIND range(0, size(sentences) - 1) AS i
+  WITH sentences[i] AS sentence, evidence[i] AS text
+  RETURN [sentence, text] AS pair ORDER BY sentence
+} AS pairs
+SET r.sentences = [pair IN pairs | pair[0]],
+    r.evidence = [pair IN pairs | pair[1]],
+    r.articles = COLLECT {
+      UNWIND coalesce(r.articles, []) + row.articles AS article
+      WITH DISTINCT article RETURN article ORDER BY article
+    },
+    r.rules = COLLECT {
+      UNWIND coalesce(r.rules, []) + row.rules AS rule
+      WITH DISTINCT rule RETURN rule ORDER BY rule
+    }
 SET r.count = size(r.sentences)
 WITH r, row
 WHERE row.time IS NOT NULL AND (r.%s IS NULL OR size(row.time) > size(r.%s))

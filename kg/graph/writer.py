@@ -4,8 +4,9 @@ Each batch of documents is written in one managed transaction (the driver retrie
 transient errors), so an article appears with all its sentences, mentions, facts and events,
 or not at all. The statements are in `kg.graph.statements`.
 
-An article already in the graph with the same content hash is skipped by the loader; one
-whose content changed has what it contributed withdrawn first (its sentences and mentions,
+An article already in the graph with the same content, extracted by the same pipeline, is
+skipped by the loader; one whose content (or kg's pipeline) changed has what it contributed
+withdrawn first (its sentences and mentions,
 its provenance on facts and events), leaving what other articles support untouched.
 """
 
@@ -21,9 +22,10 @@ from typing import Any
 from neo4j import Driver, ManagedTransaction
 
 from kg.events import KnownEvent
+from kg.fingerprint import pipeline_fingerprint
 from kg.graph import statements as cypher
 from kg.ids import sentence_id
-from kg.model import Document
+from kg.model import Article, Document
 from kg.schema import ENTITY_LABELS, STATE_RELATIONS
 from kg.temporal import TimeValue, time_properties
 
@@ -51,12 +53,15 @@ class GraphWriter:
         for statement in schema_statements():
             self.driver.execute_query(statement, database_=self.database)
 
-    def existing_hashes(self, article_ids: Sequence[str]) -> dict[str, str]:
-        """Content hashes of those articles already in the graph, by id."""
+    def up_to_date(self, articles: Sequence[Article]) -> set[str]:
+        """Ids of those articles the graph holds with the same content, extracted by this
+        same pipeline (`kg.fingerprint`): nothing to do for them."""
         records, _, _ = self.driver.execute_query(
-            cypher.EXISTING_HASHES, ids=list(article_ids), database_=self.database
+            cypher.EXISTING_VERSIONS, ids=[a.id for a in articles], database_=self.database
         )
-        return {record["id"]: record["sha256"] for record in records}
+        stored = {record["id"]: (record["sha256"], record["pipeline"]) for record in records}
+        current = pipeline_fingerprint()
+        return {a.id for a in articles if stored.get(a.id) == (a.sha256, current)}
 
     def known_events(self) -> Iterator[KnownEvent]:
         """The events already in the graph, for merging new reports into them."""
@@ -123,6 +128,7 @@ def _article_rows(documents: Iterable[Document], loaded_at: str) -> Iterator[dic
             "published": article.published,
             "lang": article.lang,
             "sha256": article.sha256,
+            "pipeline": pipeline_fingerprint(),
             "loadedAt": loaded_at,
         }
         yield {"id": article.id, "props": _without_nulls(props)}
