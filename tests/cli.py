@@ -1,12 +1,16 @@
-"""Run the real `kg` command line in a subprocess, as a user would."""
+"""Run the real `kg` command line in a subprocess, as a user would, and where the seeds are."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from kg.connection import ConnectionSettings
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_IDS = ["000_1b65feb3fe5d18da", "001_7fa67fb2b680fd24"]
 
 
 def settings_env(settings: ConnectionSettings) -> dict[str, str]:

@@ -75,3 +75,16 @@ def clean_graph(neo4j_driver: Driver, neo4j_settings: ConnectionSettings) -> Ite
     ) as session:
         session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS").consume()
     yield neo4j_driver
+
+
+@pytest.fixture(scope="module")
+def seeds_graph(neo4j_settings: ConnectionSettings) -> Iterator[Driver]:
+    """A driver on the database holding exactly the seeds, loaded once per test module."""
+    from tests.cli import SEEDS, run_kg, settings_env
+
+    driver = open_driver(neo4j_settings)
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))
+    assert result.returncode == 0, result.stderr
+    yield driver
+    driver.close()

@@ -8,8 +8,8 @@ import pytest
 
 from kg.cleaning import FURNITURE, clean, parse_date
 from kg.model import Article
+from tests.cli import SEEDS
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_000 = SEEDS / "000_1b65feb3fe5d18da.txt"
 SEED_001 = SEEDS / "001_7fa67fb2b680fd24.txt"
 

@@ -4,29 +4,21 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from neo4j import Driver
 
-from kg.connection import ConnectionSettings, open_driver
+from kg.connection import ConnectionSettings
 from kg.networkx_export import to_networkx
 from tests.cli import run_kg, settings_env
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
 
 @pytest.fixture(scope="module")
-def graph(neo4j_settings: ConnectionSettings) -> Iterator[Driver]:
-    """A driver on the database holding exactly the seeds."""
-    driver = open_driver(neo4j_settings)
-    driver.execute_query("MATCH (n) DETACH DELETE n")
-    result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))
-    assert result.returncode == 0, result.stderr
-    yield driver
-    driver.close()
+def graph(seeds_graph: Driver) -> Driver:
+    """The seeds graph (see conftest)."""
+    return seeds_graph
 
 
 def neo4j_counts(driver: Driver) -> tuple[int, int, Counter]:

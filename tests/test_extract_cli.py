@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli import run_kg
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from tests.cli import SEEDS, run_kg
 
 
 def test_extract_writes_one_object_per_article(tmp_path: Path) -> None:

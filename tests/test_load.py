@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from tests.cli import run_kg, settings_env
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from tests.cli import SEEDS, run_kg, settings_env
 
 FURNITURE = [
     "icon",

@@ -6,27 +6,21 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from neo4j import Driver
 
-from kg.connection import ConnectionSettings, open_driver
+from kg.connection import ConnectionSettings
 from kg.templates import templates
-from tests.cli import run_kg, settings_env
+from tests.cli import SEED_IDS, run_kg, settings_env
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-BOTH = ["000_1b65feb3fe5d18da", "001_7fa67fb2b680fd24"]
+BOTH = SEED_IDS
 
 
 @pytest.fixture(scope="module")
-def env(neo4j_settings: ConnectionSettings) -> Iterator[dict[str, str]]:
-    """The environment for `kg`, after the database was wiped and the seeds loaded."""
-    with open_driver(neo4j_settings) as driver:
-        driver.execute_query("MATCH (n) DETACH DELETE n")
-    environment = settings_env(neo4j_settings)
-    result = run_kg("load", str(SEEDS), env=environment)
-    assert result.returncode == 0, result.stderr
-    yield environment
+def env(seeds_graph: Driver, neo4j_settings: ConnectionSettings) -> Iterator[dict[str, str]]:
+    """The environment for `kg`, on the seeds graph (see conftest)."""
+    yield settings_env(neo4j_settings)
 
 
 def query(env: dict[str, str], name: str, *params: str) -> list[dict]:

@@ -11,8 +11,8 @@ import pytest
 
 from kg.model import Article
 from kg.reading import MAX_ARTICLE_BYTES, ReadFailure, iter_articles
+from tests.cli import SEEDS
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARABIC = "قال مسؤول إن الوضع في المنطقة الجنوبية خطير جدا.\nوأضاف أن المفاوضات ستستأنف قريبا."
 
 PAGE = """<!DOCTYPE html>

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from neo4j import Driver
 
-from kg.connection import ConnectionSettings, open_driver
-from tests.cli import run_kg, settings_env
+from tests.cli import SEED_IDS
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-BOTH = ["000_1b65feb3fe5d18da", "001_7fa67fb2b680fd24"]
+BOTH = SEED_IDS
 
 
 @pytest.fixture(scope="module")
-def graph(neo4j_settings: ConnectionSettings) -> Iterator[Driver]:
-    driver = open_driver(neo4j_settings)
-    driver.execute_query("MATCH (n) DETACH DELETE n")
-    result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))
-    assert result.returncode == 0, result.stderr
-    yield driver
-    driver.close()
+def graph(seeds_graph: Driver) -> Driver:
+    """The seeds graph (see conftest)."""
+    return seeds_graph
 
 
 def relation(graph: Driver, source: str, relation_type: str, target: str) -> dict:

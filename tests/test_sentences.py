@@ -11,8 +11,9 @@ import pytest
 from kg.cleaning import clean
 from kg.model import Article, Sentence, Span
 from kg.sentences import split_sentences
+from tests.cli import SEEDS
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
 SEED_FURNITURE = [
     "icon",
     "التغطية الحية",
@@ -51,7 +52,7 @@ def _check_invariants(article: Article, sentences: list[Sentence]) -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=lambda path: path.stem[:3])
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda path: path.stem[:3])
 def test_seed_sentences(seed: Path) -> None:
     article = clean(Article(id="t", text=seed.read_text(encoding="utf-8"), body=[], path="t"))
     sentences = split_sentences(article)
@@ -64,7 +65,7 @@ def test_seed_sentences(seed: Path) -> None:
 
 
 def test_seed_000_bullets_are_sentences() -> None:
-    text = SEEDS[0].read_text(encoding="utf-8")
+    text = SEED_FILES[0].read_text(encoding="utf-8")
     sentences = split_sentences(clean(Article(id="t", text=text, body=[], path="t")))
     assert sentences[0].text.startswith('قائد "فيلق القدس" زار مناطق في سوريا')
     assert text[sentences[0].start - 2 : sentences[0].start] == "• "
@@ -72,7 +73,7 @@ def test_seed_000_bullets_are_sentences() -> None:
 
 
 def test_seed_001_two_sentences_on_one_line() -> None:
-    text = SEEDS[1].read_text(encoding="utf-8")
+    text = SEED_FILES[1].read_text(encoding="utf-8")
     sentences = [s.text for s in split_sentences(clean(Article("t", text, [], "t")))]
     assert (
         "ومن جهتها، تقول إيران إن ضباطها يقومون بدور استشاري في سوريا بدعوة من دمشق." in sentences
@@ -166,7 +167,7 @@ def test_offsets_hold_on_random_text(seed: int) -> None:
 @pytest.mark.parametrize("seed", range(100))
 def test_offsets_hold_on_random_cleaned_text(seed: int) -> None:
     rng = random.Random(seed)
-    lines = SEEDS[seed % 2].read_text(encoding="utf-8").split("\n")
+    lines = SEED_FILES[seed % 2].read_text(encoding="utf-8").split("\n")
     rng.shuffle(lines)
     article = clean(Article(id="t", text="\n".join(lines), body=[], path="t"))
     _check_invariants(article, split_sentences(article))
