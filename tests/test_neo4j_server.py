@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 import shlex
 import socket
 import stat
@@ -262,8 +263,12 @@ def test_missing_java_is_one_line_saying_what_to_install(tmp_path: Path) -> None
 def test_a_second_server_starts_reports_and_stops(
     tmp_path: Path, local_server: neo4j_server.ServerInfo
 ) -> None:
+    """A second home, whose stored password starts with "-" (which an admin tool could take for
+    an option): the server starts with it, reports itself and stops."""
     bolt_port, http_port = _free_port(), _free_port()
     home = tmp_path / "second-home"
+    home.mkdir()
+    (home / "password").write_text("-dash-first-" + secrets.token_urlsafe(12) + "\n")
     env = _local_env()
     env.update(
         KG_NEO4J_HOME=str(home),
@@ -284,7 +289,8 @@ def test_a_second_server_starts_reports_and_stops(
         assert f"pid:      {local_server.pid}" not in running.stdout
 
         password = (home / "password").read_text().strip()
-        assert password != local_server.password
+        assert password.startswith("-dash-first-")
+        assert stat.S_IMODE((home / "password").stat().st_mode) == 0o600
         settings = ConnectionSettings(f"bolt://127.0.0.1:{bolt_port}", "neo4j", password)
         with open_driver(settings) as driver:
             assert driver.execute_query("RETURN 2 AS two").records[0]["two"] == 2

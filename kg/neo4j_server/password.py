@@ -40,14 +40,15 @@ def set_initial_password(java: str, layout: Layout, password: str) -> None:
     """Run Neo4j's admin tool to set the initial password (only effective before the first start).
 
     The arguments go through a java ``@argfile`` (user-only, deleted afterwards) so that the
-    password never shows on a process listing.
+    password never shows on a process listing. ``--`` ends the options, so that a password that
+    starts with ``-`` (``token_urlsafe`` makes one about one time in 32) is not read as an option.
     """
     layout.run.mkdir(parents=True, exist_ok=True)
     argfile = layout.run / "set-initial-password.args"
     argfile.unlink(missing_ok=True)
     fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
-        for arg in (jvm.ADMIN_MAIN, "dbms", "set-initial-password", password):
+        for arg in (jvm.ADMIN_MAIN, "dbms", "set-initial-password", "--", password):
             handle.write(_argfile_quote(arg) + "\n")
     try:
         result = subprocess.run(
