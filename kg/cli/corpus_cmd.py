@@ -25,8 +25,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_settings
 from kg.cli.console import err, out
-from kg.connection import ConnectionSettings, open_driver, resolve_settings
+from kg.connection import open_driver
 from kg.errors import KgError
 from kg.reading import ReadFailure
 
@@ -39,13 +40,6 @@ PathsArg = Annotated[
         help="Article files or folders (.txt, .html, .json, .jsonl).", show_default=False
     ),
 ]
-UriOpt = Annotated[
-    str | None,
-    typer.Option("--uri", help="Neo4j URI [env: NEO4J_URI]; default: the local kg server."),
-]
-UserOpt = Annotated[
-    str | None, typer.Option("--username", help="Neo4j user [env: NEO4J_USERNAME].")
-]
 WorkersOpt = Annotated[
     int,
     typer.Option(
@@ -54,9 +48,6 @@ WorkersOpt = Annotated[
         help="Processes that analyse articles in parallel (same result as one; pays off "
         "from a few hundred articles).",
     ),
-]
-DatabaseOpt = Annotated[
-    str | None, typer.Option("--database", help="Neo4j database [env: NEO4J_DATABASE].")
 ]
 
 
@@ -88,14 +79,6 @@ def _check_paths(paths: list[Path]) -> None:
         raise KgError(f"no such file or folder: {', '.join(missing)}")
 
 
-def _settings(uri: str | None, username: str | None, database: str | None) -> ConnectionSettings:
-    """Resolve where to connect, with a spinner while the local server starts if it must."""
-    with err.status("connecting to Neo4j…") as spinner:
-        return resolve_settings(
-            uri=uri, username=username, database=database, on_step=spinner.update
-        )
-
-
 def load(
     paths: PathsArg,
     uri: UriOpt = None,
@@ -115,7 +98,7 @@ def load(
     from kg.loading import load_paths
 
     _check_paths(paths)
-    settings = _settings(uri, username, database)
+    settings = connection_settings(uri, username, database)
     with open_driver(settings) as driver, _progress() as progress:
         task = progress.add_task("loading articles", total=None)
         try:
@@ -217,7 +200,7 @@ STATS_LAST_LOAD = "MATCH (a:Article) RETURN count(a) AS articles, max(a.loadedAt
 
 def stats(uri: UriOpt = None, username: UserOpt = None, database: DatabaseOpt = None) -> None:
     """Counts per label and relationship type, articles loaded, and the last load time."""
-    settings = _settings(uri, username, database)
+    settings = connection_settings(uri, username, database)
     with open_driver(settings) as driver:
         labels, _, _ = driver.execute_query(STATS_LABELS, database_=settings.database)
         types, _, _ = driver.execute_query(STATS_TYPES, database_=settings.database)

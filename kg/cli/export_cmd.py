@@ -8,8 +8,8 @@ from typing import Annotated
 
 import typer
 
+from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_settings
 from kg.cli.console import err
-from kg.cli.corpus_cmd import DatabaseOpt, UriOpt, UserOpt, _settings
 from kg.cli.query_cmd import ParamOpt
 from kg.errors import KgError
 
@@ -57,7 +57,7 @@ def export(
     if param and not template:
         raise KgError("--param goes with --template (a --query takes no parameters here)")
     values = parse_params(get_template(template), param or []) if template else None
-    settings = _settings(uri, username, database)
+    settings = connection_settings(uri, username, database)
     with open_driver(settings) as driver:
         graph = to_networkx(driver, query or template, values, settings.database)
     write_graph(graph, output, output_format.value)

@@ -33,7 +33,7 @@ FileArg = Annotated[
 ]
 ModelOpt = Annotated[
     Path | None,
-    typer.Option("--model", help="A saved spaCy pipeline directory [default: the packaged NER]."),
+    typer.Option("--model", help="A saved spaCy pipeline directory (default: the packaged NER)."),
 ]
 
 

@@ -11,8 +11,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_settings
 from kg.cli.console import out
-from kg.cli.corpus_cmd import DatabaseOpt, UriOpt, UserOpt, _settings
 from kg.cli.formats import BidiSafe, OutputFormat, result_table, write_csv, write_json
 from kg.errors import KgError
 from kg.templates import Template
@@ -64,7 +64,7 @@ def query(
     from kg.connection import open_driver
     from kg.query import run_template
 
-    settings = _settings(uri, username, database)
+    settings = connection_settings(uri, username, database)
     with open_driver(settings) as driver:
         result = run_template(driver, template, values, settings.database)
     if output_format is OutputFormat.json:
