@@ -69,14 +69,19 @@ _REPEATED_VOWEL_RE = re.compile(r"([اوي])\1+")
 ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
 
 
+def fold_letters(text: str) -> str:
+    """`text` with marks removed and letter variants unified, spacing and case untouched:
+    the letter-level half of `match_key`, for matching patterns against whole lines."""
+    return _REMOVED_RE.sub("", text).translate(_LETTER_MAP)
+
+
 def match_key(text: str) -> str:
     """Return the matching key of `text` (a word or a phrase).
 
     Whitespace runs become one space and the result is stripped, so phrase keys compare
     equal however the phrase was spaced.
     """
-    key = _REMOVED_RE.sub("", text).translate(_LETTER_MAP)
-    key = _REPEATED_VOWEL_RE.sub(r"\1", key)
+    key = _REPEATED_VOWEL_RE.sub(r"\1", fold_letters(text))
     return " ".join(key.split()).lower()
 
 

@@ -22,10 +22,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from kg.arabic import fold_letters
 from kg.model import Article, Span
 
-_FOLD_TABLE = str.maketrans("أإآٱىة", "ااااي\u0647")
-_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, dagger alef, tatweel
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u061c\ufeff"
 _BULLETS = "•·▪●◦‣∙○■□►▶✓✔"
 _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
@@ -36,20 +35,14 @@ _DASH_SPLIT = re.compile(r"\s+[-–—ـ|]\s*|[-–—ـ|]\s+")
 _CAPTION_CREDIT = re.compile(r"(?:^|[\s\d])[-–—ـ]\s*(?!\d)[^\s\-–—ـ]+(?:\s+[^\s\-–—ـ]+){0,3}$")
 
 
-def _fold(text: str) -> str:
-    """Return the matching key of `text`: Arabic diacritics and tatweel removed, `أ إ آ ٱ` to
-    `ا`, `ى` to `ي`, `ة` to `ه`. Used only for pattern matching, never for display."""
-    return _MARKS.sub("", text).translate(_FOLD_TABLE)
-
-
 def _word_set(words: str) -> frozenset[str]:
     """The folded words of a space-separated list (`_` joins the parts of one name)."""
-    return frozenset(_fold(word.replace("_", " ")) for word in words.split())
+    return frozenset(fold_letters(word.replace("_", " ")) for word in words.split())
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic spelling against folded lines."""
-    return re.compile(_fold(pattern), re.IGNORECASE)
+    return re.compile(fold_letters(pattern), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -190,7 +183,7 @@ _DATELINE_PLACES = _word_set(
 # --- dates -------------------------------------------------------------------------------
 
 _MONTHS: dict[str, int] = {
-    _fold(name.replace("_", " ")): number
+    fold_letters(name.replace("_", " ")): number
     for number, names in enumerate(
         (
             "يناير كانون_الثاني جانفي january jan",
@@ -247,9 +240,9 @@ def _dates(text: str) -> list[tuple[int, str | None, re.Match[str]]]:
         day, month = (m[2], m[1]) if int(m[2]) > 12 >= int(m[1]) else (m[1], m[2])
         found.append((m.start(), _iso(m[3], month, day), m))
     for m in _D_MONTH_Y.finditer(text):
-        found.append((m.start(), _iso(m[3], str(_MONTHS[_fold(m[2]).lower()]), m[1]), m))
+        found.append((m.start(), _iso(m[3], str(_MONTHS[fold_letters(m[2]).lower()]), m[1]), m))
     for m in _MONTH_D_Y.finditer(text):
-        found.append((m.start(), _iso(m[3], str(_MONTHS[_fold(m[1]).lower()]), m[2]), m))
+        found.append((m.start(), _iso(m[3], str(_MONTHS[fold_letters(m[1]).lower()]), m[2]), m))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -265,7 +258,7 @@ def parse_date(text: str) -> str | None:
         if prefix[2] is None:
             return prefix[1]
         return f"{prefix[1]}-{prefix[2]}" if 1 <= int(prefix[2]) <= 12 else None
-    return next((iso for _, iso, _ in _dates(_fold(text)) if iso), None)
+    return next((iso for _, iso, _ in _dates(fold_letters(text)) if iso), None)
 
 
 def _stamp(key: str) -> str | bool | None:
@@ -332,7 +325,7 @@ def _lines(text: str) -> list[_Line]:
                 start=start,
                 end=end,
                 raw=raw,
-                key=_fold(raw).strip(),
+                key=fold_letters(raw).strip(),
                 words=words,
                 sentence=bool(_TERMINAL.search(raw)),
                 follows_blank=not lines or max(gap.count("\n"), gap.count("\r")) >= 2,
@@ -359,7 +352,7 @@ def _byline_source(line: _Line) -> str | None:
     if not all(1 <= len(p.split()) <= 3 for p in parts):
         return None
     outlet, place = parts
-    if _fold(outlet) in _DATELINE_PLACES and _fold(place) not in _DATELINE_PLACES:
+    if fold_letters(outlet) in _DATELINE_PLACES and fold_letters(place) not in _DATELINE_PLACES:
         outlet, place = place, outlet
     return outlet
 
@@ -462,7 +455,7 @@ def _find_title(header: list[_Line], kinds: list[str | None], given: str | None)
     """
     candidates = [i for i, line in enumerate(header) if kinds[i] is None and line.words >= 3]
     if given:
-        wanted = " ".join(_fold(given).split()).lower()
+        wanted = " ".join(fold_letters(given).split()).lower()
         for i in candidates:
             key = " ".join(header[i].key.split()).lower()
             if key == wanted or key in wanted or wanted in key:
