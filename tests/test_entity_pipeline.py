@@ -58,6 +58,18 @@ def test_descriptions_are_not_names(
         ),
         ("وقال العميد رضا زاهدي إن", [("رضا زاهدي", "Person")]),
         ("وأكد اللواء محمد باقري في", [("محمد باقري", "Person")]),
+        # an office, the body or country it belongs to, then the name
+        ("وقال وزير الدفاع ثابت العباسي إن", [("ثابت العباسي", "Person")]),
+        ("اتهم زعيم التيار الصدري مقتدى الصدر فصائل", [("مقتدى الصدر", "Person")]),
+        ("وقال المتحدث باسم الحكومة باسم العوادي إن", [("باسم العوادي", "Person")]),
+        ("التقى نظيره العماني بدر البوسعيدي، وبحثا", [("بدر البوسعيدي", "Person")]),
+        ("أعلن رئيس الوزراء العراقي محمد شياع السوداني، الأحد", [("محمد شياع السوداني", "Person")]),
+        (
+            "قتل المستشار العسكري في الحرس الثوري الإيراني رضا موسوي في غارة",
+            [("الحرس الثوري الإيراني", "Organization"), ("رضا موسوي", "Person")],
+        ),
+        # a common noun after a name is not part of it
+        ("يتسلم وزير الثقافة المصري فاروق حسني اليوم الجائزة", [("فاروق حسني", "Person")]),
     ],
 )
 def test_cues_type_unknown_names(rules_only: Language, text: str, expected: list) -> None:
@@ -70,6 +82,10 @@ def test_cues_type_unknown_names(rules_only: Language, text: str, expected: list
         "وقال العميد إن القوات وصلت",  # a rank with no name after it
         "مقتل المستشار العسكري متأثرا بجروحه",  # a rank with a description after it
         'حذرت الوكالة من "تصعيد خطير جدا في المنطقة كلها اليوم"',  # a quote, not a name
+        "وهو مستشار عسكري آخر وضابط بالجيش",  # an indefinite office with no body
+        "الرئيس عباس يتحدث عن خطة",  # a name followed by a common word
+        "أصدر وزير النقل بيانا أمام اللجنة",  # an office followed by what it did
+        "وزير الدولة المكلف بالتعاون الدولي في جمهورية",  # a title that never reaches a name
     ],
 )
 def test_cues_do_not_invent_names(rules_only: Language, text: str) -> None:
@@ -89,6 +105,14 @@ def test_cue_rules_never_cut_or_retype_an_ner_span(rules_only: Language) -> None
     assert [s.text for s in cue_spans(doc)] == ["رضا زاهدي"]  # what the cue alone would say
     doc = rules_only.get_pipe("kg_cue_rules")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("العميد رضا", "Organization")]
+
+
+def test_a_cue_widens_a_shorter_ner_name_to_the_whole_name(rules_only: Language) -> None:
+    # Tokens: أعلن رئيس الوزراء العراقي محمد شياع السوداني ; the NER stopped one word short.
+    text = "أعلن رئيس الوزراء العراقي محمد شياع السوداني"
+    doc = with_ner_output(rules_only, text, [(4, 6, "Person")])
+    doc = rules_only.get_pipe("kg_cue_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("محمد شياع السوداني", "Person")]
 
 
 def test_knowledge_base_overrides_the_ner(rules_only: Language) -> None:

@@ -31,6 +31,10 @@ def words(tokenizer: ArabicTokenizer, text: str) -> list[str]:
         # after the conjunction, a known word is not split again
         ("وكانت", ["و", "كانت"]),
         ("وبحث", ["و", "بحث"]),
+        # two-letter stems: only function words
+        ("وهو", ["و", "هو"]),
+        ("ولم", ["و", "لم"]),
+        ("بما", ["ب", "ما"]),
         ('و"الجهاد', ["و", '"', "الجهاد"]),
         ("لـ قاآني", ["لـ", "قاآني"]),
         ('بـ"العلاقات', ["بـ", '"', "العلاقات"]),
@@ -42,7 +46,9 @@ def test_proclitics_split(tokenizer: ArabicTokenizer, text: str, expected: list[
     assert words(tokenizer, text) == expected
 
 
-@pytest.mark.parametrize("word", ["بغداد", "لبنان", "فلسطين", "وزير", "كتاب", "بيروت", "وكالة"])
+@pytest.mark.parametrize(
+    "word", ["بغداد", "لبنان", "فلسطين", "وزير", "كتاب", "بيروت", "وكالة", "بدر", "بحر"]
+)
 def test_words_that_start_with_clitic_letters_stay_whole(
     tokenizer: ArabicTokenizer, word: str
 ) -> None:

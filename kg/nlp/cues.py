@@ -1,13 +1,14 @@
 """Title-cue rules: names that the words before them type, as a spaCy component.
 
 News text announces many names with a cue: a rank or office before a person (`العميد`,
-`اللواء`, `المستشار`, `وزير الدفاع`), a kind of body before an organisation (`وكالة`,
-`حركة`, `حزب`, `ميليشيا`, `كتائب`), often with the name in quotes (`وكالة "تسنيم"`,
-`حركتي "حماس" و"الجهاد الإسلامي"`).
+`اللواء`, `المستشار`, `وزير الدفاع`, `زعيم التيار الصدري`), a kind of body before an
+organisation (`وكالة`, `حركة`, `حزب`, `ميليشيا`, `كتائب`), often with the name in quotes
+(`وكالة "تسنيم"`, `حركتي "حماس" و"الجهاد الإسلامي"`).
 
-Precedence in the default pipeline: the statistical NER runs first; these rules only add
-spans where it found nothing (they never cut or retype its spans); the knowledge-base ruler
-runs last and overrides both, because a curated id beats any guess.
+Precedence in the default pipeline: the statistical NER runs first; these rules add spans
+where it found nothing and widen its spans of the same type to the whole name the cue
+delimits (`محمد شياع` to `محمد شياع السوداني`), but never cut or retype them; the
+knowledge-base ruler runs last and overrides both, because a curated id beats any guess.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.arabic import match_key
+from kg.nlp.common_words import packaged_common_words
 from kg.nlp.span_filter import is_description
 
 QUOTES = frozenset("\"«»“”„'")
@@ -41,6 +43,9 @@ ORGANISATION_CUES = frozenset(
         "موقع",
     )
 )
+# Ranks and offices that stand right before a name, or before the body or country they
+# belong to and then the name (`وزير الدفاع ثابت العباسي`, `زعيم التيار الصدري مقتدى الصدر`,
+# `نظيره العماني بدر البوسعيدي`).
 PERSON_CUES = frozenset(
     match_key(word)
     for word in (
@@ -54,6 +59,69 @@ PERSON_CUES = frozenset(
         "الوزير",
         "الحاج",
         "الشيخ",
+        "الرئيس",
+        "السفير",
+        "الدكتور",
+        "النائب",
+        "وزير",
+        "رئيس",
+        "نائب",
+        "سفير",
+        "زعيم",
+        "قائد",
+        "مستشار",
+        "محافظ",
+        "مبعوث",
+        "مندوب",
+        "المتحدث",
+        "الناطق",
+        "نظيره",
+        "نظيرها",
+    )
+)
+# Indefinite words that belong to an office's title rather than to the name after it
+# (`وزير خارجية إيران`, `المتحدث باسم الحكومة`, `رئيس هيئة الأركان`).
+TITLE_WORDS = frozenset(
+    match_key(word)
+    for word in (
+        "باسم",
+        "رئيس",
+        "وزير",
+        "نائب",
+        "أمين",
+        "خارجية",
+        "داخلية",
+        "دفاع",
+        "وزراء",
+        "حكومة",
+        "هيئة",
+        "أركان",
+        "مجلس",
+        "عام",
+        "شؤون",
+        "جهاز",
+        "قوات",
+        "قوة",
+        "لجنة",
+        "مكتب",
+        "حزب",
+        "حركة",
+        "جيش",
+        "فيلق",
+        "لواء",
+        "كتائب",
+        "جبهة",
+        "تيار",
+        "ائتلاف",
+        "كتلة",
+        "منظمة",
+        "جماعة",
+        "ميليشيا",
+        "إدارة",
+        "عمليات",
+        "دولة",
+        "جمهورية",
+        "مملكة",
     )
 )
 # Words that end a name or cannot be part of one.
@@ -68,6 +136,15 @@ STOP_WORDS = frozenset(
         "مع",
         "أن",
         "إن",
+        "أنه",
+        "إنه",
+        "بأن",
+        "قد",
+        "لقد",
+        "وقد",
+        "أمس",
+        "عبر",
+        "أمام",
         "الذي",
         "التي",
         "الذين",
@@ -75,6 +152,7 @@ STOP_WORDS = frozenset(
         "قالت",
         "وقال",
         "وقالت",
+        "قائلا",
         "أعلن",
         "أكد",
         "بعد",
@@ -91,14 +169,31 @@ STOP_WORDS = frozenset(
         "هذه",
         "ذلك",
         "تلك",
+        "نظيره",
+        "نظيرها",
     )
 )
+PROCLITIC_LETTERS = "وفبلك"
+DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال", "فال", "كال", "لال")
+TITLE_PREPOSITIONS = frozenset(("في", "ب", "ل", "لل", "من"))
 MAX_QUOTED = 5
-MAX_PERSON_NAME = 3
+MAX_TITLE_WORDS = 6
 
 
 def _is_name_word(token) -> bool:
-    return token.is_alpha and token.norm_ not in STOP_WORDS and len(token.text) > 1
+    norm = token.norm_
+    return (
+        token.is_alpha
+        and len(token.text) > 1
+        and norm not in STOP_WORDS
+        # `متأثرا`, `مؤكدا`: an adverbial participle, not a name
+        and not (norm.startswith("م") and norm.endswith("ا") and len(norm) >= 5)
+    )
+
+
+def _definite(token) -> bool:
+    """The article, alone or after a clitic the tokenizer left attached (`للتأمين`)."""
+    return token.norm_.startswith(DEFINITE_PREFIXES) and len(token.norm_) > 3
 
 
 def _quoted_after(doc: Doc, index: int) -> tuple[int, int] | None:
@@ -111,12 +206,83 @@ def _quoted_after(doc: Doc, index: int) -> tuple[int, int] | None:
     return None
 
 
+def _may_start_name(token) -> bool:
+    """A first name: a name word of three letters or more, not definite, not a rank, and
+    not a common word behind a clitic the tokenizer left on (`بمناسبة`)."""
+    norm = token.norm_
+    behind_clitic = len(norm) >= 5 and norm[0] in PROCLITIC_LETTERS
+    return (
+        _is_name_word(token)
+        and len(norm) >= 3
+        and not _definite(token)
+        and norm not in PERSON_CUES
+        and not (behind_clitic and norm[1:] in packaged_common_words())
+    )
+
+
+def _is_family_name(token) -> bool:
+    """A third name word: definite and a nisba (`السوداني`, `الموسوي`), unlike a common noun
+    after a name (`اليوم`, `النائب`)."""
+    return _definite(token) and token.norm_.endswith("ي") and _is_name_word(token)
+
+
+def _belongs_to_title(doc: Doc, index: int, body_tokens: set[int]) -> bool:
+    """A definite word, a word of a body or country, or a preposition leading to one
+    (`المستشار في الحرس الثوري`)."""
+    token = doc[index]
+    if _definite(token) or index in body_tokens:
+        return True
+    following = index + 1
+    return (
+        token.norm_ in TITLE_PREPOSITIONS
+        and following < len(doc)
+        and (_definite(doc[following]) or following in body_tokens)
+    )
+
+
+def _name_after_title(doc: Doc, cue: int) -> tuple[int, int] | None:
+    """The name a person cue at `cue` announces, as a token range, or None.
+
+    The title's own words come first: `TITLE_WORDS` right after the cue (`وزير خارجية`,
+    `المتحدث باسم`), then definite words and the words of a body or country already found
+    (`الحكومة`, `إيران`, `في الحرس الثوري`). An office without the article (`وزير`) must
+    end in such a word, or it describes rather than announces (`مستشار عسكري آخر`). The
+    name is a first word without the article, a second word that is not a common word
+    (`kg.nlp.common_words`), and a third only when the second has no article and the third
+    is a definite nisba (`محمد شياع السوداني`); a lone word is not taken for a name.
+    """
+    body_tokens = {
+        t.i for ent in doc.ents if ent.start > cue and ent.label_ != "Person" for t in ent
+    }
+    start = cue + 1
+    while start < len(doc) and start - cue <= MAX_TITLE_WORDS and doc[start].norm_ in TITLE_WORDS:
+        start += 1
+    while (
+        start < len(doc)
+        and start - cue <= MAX_TITLE_WORDS
+        and _belongs_to_title(doc, start, body_tokens)
+    ):
+        start += 1
+    if start + 1 >= len(doc) or not _may_start_name(doc[start]):
+        return None
+    if not _definite(doc[cue]) and not (
+        start > cue + 1 and _belongs_to_title(doc, start - 1, body_tokens)
+    ):
+        return None  # `مستشار عسكري آخر`: an indefinite office needs its body or country
+    second = doc[start + 1]
+    if not _is_name_word(second) or second.norm_ in packaged_common_words():
+        return None  # `الرئيس عباس يتحدث`, `على الرغم`: a name has no common second word
+    end = start + 2
+    if end < len(doc) and not _definite(second) and _is_family_name(doc[end]):
+        end += 1
+    return start, end
+
+
 def cue_spans(doc: Doc) -> list[Span]:
-    """Spans that a cue word types: quoted organisations, and names after ranks."""
+    """Spans that a cue word types: quoted organisations, and names after ranks and offices."""
     spans: list[Span] = []
-    i = 0
-    while i < len(doc):
-        norm = doc[i].norm_
+    for i, token in enumerate(doc):
+        norm = token.norm_
         if norm in ORGANISATION_CUES:
             quoted = _quoted_after(doc, i + 1)
             while quoted is not None:
@@ -128,29 +294,36 @@ def cue_spans(doc: Doc) -> list[Span]:
                 else:
                     quoted = None
         elif norm in PERSON_CUES:
-            end = i + 1
-            while end < len(doc) and end - i <= MAX_PERSON_NAME and _is_name_word(doc[end]):
-                end += 1
-            if end - i >= 3:  # a first and a last name at least
-                spans.append(Span(doc, i + 1, end, label="Person"))
-        i += 1
+            name = _name_after_title(doc, i)
+            if name is not None:
+                spans.append(Span(doc, *name, label="Person"))
     return spans
 
 
+def _widens(span: Span, ent: Span) -> bool:
+    """True when `span` contains `ent` and has its label: the cue saw the whole name."""
+    return ent.label_ == span.label_ and span.start <= ent.start and ent.end <= span.end
+
+
 class CueRules:
-    """Adds cue-typed spans to `doc.ents` where no entity is yet."""
+    """Adds cue-typed spans to `doc.ents`: where no entity is yet, or in place of a shorter
+    entity of the same type inside them."""
 
     def __call__(self, doc: Doc) -> Doc:
-        """Keep existing entities; add the cue spans that do not overlap them and are names,
-        not descriptions (`المستشار العسكري`: "the military adviser")."""
-        taken = {token.i for ent in doc.ents for token in ent}
-        new = [
-            span
-            for span in cue_spans(doc)
-            if not any(t.i in taken for t in span) and not is_description(span)
-        ]
-        if new:
-            doc.ents = filter_spans([*doc.ents, *new])
+        """Keep existing entities except those a cue span widens; add the cue spans that do
+        not cut or retype another entity and are names, not descriptions (`المستشار العسكري`:
+        "the military adviser")."""
+        ents = list(doc.ents)
+        added = False
+        for span in cue_spans(doc):
+            if is_description(span):
+                continue
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if all(_widens(span, e) for e in overlapping):
+                ents = [e for e in ents if e not in overlapping] + [span]
+                added = True
+        if added:
+            doc.ents = filter_spans(ents)
         return doc
 
 

@@ -31,6 +31,39 @@ from kg.nlp.lexicon import LEXICON_FILE, packaged_lexicon
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 MIN_STEM_KEY_LENGTH = 2
+# Two-letter stems are split off only when they are these function words (`وهو`, `فقد`,
+# `بها`, `ولم`): the lexicon's other two-letter keys are mostly fragments, and trusting them
+# broke names (`بدر` into `ب` + `در`).
+SHORT_STEMS = frozenset(
+    match_key(word)
+    for word in (
+        "هو",
+        "هي",
+        "هم",
+        "هن",
+        "ما",
+        "لا",
+        "لم",
+        "لن",
+        "قد",
+        "أن",
+        "إن",
+        "إذ",
+        "أي",
+        "من",
+        "في",
+        "عن",
+        "مع",
+        "كل",
+        "ها",
+        "نا",
+        "له",
+        "لي",
+        "بل",
+        "ثم",
+        "حق",
+    )
+)
 
 # `لـ قاآني`, `بـ"العلاقات`, `و"الجهاد`: a clitic joined to the next word by tatweel or
 # written straight before an opening quote.
@@ -105,7 +138,9 @@ class ArabicTokenizer:
 
     def _is_stem(self, candidate: str) -> bool:
         key = match_key(candidate)
-        return len(key) >= MIN_STEM_KEY_LENGTH and key in self.lexicon
+        if len(key) == MIN_STEM_KEY_LENGTH:
+            return key in SHORT_STEMS
+        return len(key) > MIN_STEM_KEY_LENGTH and key in self.lexicon
 
     def _splits_well(self, rest: str) -> bool:
         """After a conjunction: the rest is a stem, or a preposition or `لل` plus a stem."""
