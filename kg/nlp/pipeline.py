@@ -31,6 +31,8 @@ from kg.nlp import cues, span_filter, tokenizer
 REGISTERED = (cues, span_filter, tokenizer)
 
 TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kg.arabic_tokenizer.v1"}}}
+# Components a sourced NER may listen to (spacy-transformers' `transformer`, spaCy's `tok2vec`).
+UPSTREAM_FACTORIES = frozenset({"transformer", "tok2vec"})
 
 
 def kb_patterns(kb: Iterable[KbEntity]) -> list[dict[str, str]]:
@@ -55,7 +57,13 @@ def build_pipeline(
     if statistical:
         from kg.models import load_ner
 
-        nlp.add_pipe("ner", source=load_ner(ner_model))
+        source = load_ner(ner_model)
+        # A transformer-based NER (`kg train --transformer`) listens to an upstream component:
+        # source that first, so it annotates each Doc before the NER reads it.
+        for name in source.pipe_names[: source.pipe_names.index("ner")]:
+            if source.get_pipe_meta(name).factory in UPSTREAM_FACTORIES:
+                nlp.add_pipe(name, source=source)
+        nlp.add_pipe("ner", source=source)
         nlp.add_pipe("kg_description_filter")
     nlp.add_pipe("kg_cue_rules")
     ruler = nlp.add_pipe(

@@ -25,6 +25,23 @@ from kg.nlp.training.scoring import Score, score_tags
 from kg.nlp.training.tagging import entity_tags
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
+# `kg train --transformer PATH`: a spacy-transformers NER fine-tuning the local model at PATH.
+TRANSFORMER_CONFIG_PATH = Path(__file__).with_name("transformer.cfg")
+TRANSFORMER_NAME = "components.transformer.model.name"
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "vocab.txt",
+    "vocab.json",
+    "sentencepiece.bpe.model",
+    "spiece.model",
+    "tokenizer.model",
+)
+WEIGHT_FILES = (
+    "model.safetensors",
+    "model.safetensors.index.json",
+    "pytorch_model.bin",
+    "pytorch_model.bin.index.json",
+)
 MODEL_META = {
     "name": "kg_ner",
     "description": (
@@ -44,6 +61,36 @@ class TrainingResult:
     anercorp_scores: dict[str, Score]
     scores: dict[str, Score]
     report: Counter[str]
+
+
+def transformer_settings(path: Path) -> dict[str, Any]:
+    """Config overrides that fine-tune the local Hugging Face model at `path`.
+
+    `path` must be a directory with the model's config.json, tokenizer and PyTorch weights (a
+    hub name is refused: nothing is downloaded), and spacy-transformers must be installed.
+    """
+    if not path.is_dir():
+        raise KgError(f"--transformer {path}: not a directory (a local Hugging Face model)")
+    missing = []
+    if not (path / "config.json").is_file():
+        missing.append("config.json")
+    if not any((path / name).is_file() for name in TOKENIZER_FILES):
+        missing.append("tokenizer (" + " or ".join(TOKENIZER_FILES) + ")")
+    if not any((path / name).is_file() for name in WEIGHT_FILES):
+        missing.append("PyTorch weights (model.safetensors or pytorch_model.bin)")
+    if missing:
+        raise KgError(
+            f"--transformer {path}: not a Hugging Face model, missing " + "; ".join(missing)
+        )
+    try:
+        import spacy_transformers  # noqa: F401  (registers the transformer component)
+    except ImportError as exc:
+        # No square brackets (kg[transformers]): the command line prints messages as rich markup.
+        raise KgError(
+            f"--transformer needs spacy-transformers and torch ({exc}): "
+            "install kg's transformers extra"
+        ) from None
+    return {TRANSFORMER_NAME: str(path.resolve())}
 
 
 def write_corpora(corpora: Corpora, directory: Path) -> tuple[Path, Path]:
@@ -77,8 +124,12 @@ def train_ner(
     config_path: Path = CONFIG_PATH,
     overrides: dict[str, Any] | None = None,
     corpora: Corpora | None = None,
+    use_gpu: int = -1,
 ) -> TrainingResult:
-    """Build the corpora, train with spaCy, keep the best model in `output_dir`, score it."""
+    """Build the corpora, train with spaCy, keep the best model in `output_dir`, score it.
+
+    `use_gpu`: the GPU to train on (-1: the CPU).
+    """
     if corpora is None:
         tokenizer = spacy.blank("ar", config=TOKENIZER_CONFIG).tokenizer
         corpora = load_corpora(tokenizer, data_dir, seed=seed)
@@ -93,7 +144,7 @@ def train_ner(
             "system.seed": seed,
             **(overrides or {}),
         }
-        spacy_train(config_path, work / "run", overrides=settings)
+        spacy_train(config_path, work / "run", use_gpu=use_gpu, overrides=settings)
         if output_dir.exists():
             shutil.rmtree(output_dir)
         shutil.copytree(work / "run" / "model-best", output_dir)
