@@ -113,11 +113,6 @@ def test_clitic_attached_forms_link(text: str, entity_id: str) -> None:
     assert entity_id in ids(text)
 
 
-@pytest.mark.xfail(
-    reason="the stem is not in kg/data/lexicon.txt, so the tokenizer keeps the clitic on; "
-    "passes once the lexicon is rebuilt with the knowledge base's words",
-    strict=False,
-)
 @pytest.mark.parametrize(
     ("text", "entity_id"),
     [

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from kg.arabic import is_arabic, match_key
+from kg.kb import KbEntity
 
 LEXICON_FILE = "lexicon.txt"
 MIN_COUNT = 2
@@ -37,6 +38,20 @@ def write_lexicon(segmented_corpus: Path, destination: Path, extra: Iterable[str
     stems.update(match_key(word) for phrase in extra for word in phrase.split())
     destination.write_text("\n".join(sorted(stems)) + "\n", encoding="utf-8")
     return len(stems)
+
+
+def kb_words(kb: Iterable[KbEntity]) -> list[str]:
+    """Every name, alias and demonym of the knowledge base: stems the tokenizer must know so
+    that `بأربيل` or `للحشد الشعبي` split off their clitic."""
+    return [phrase for entity in kb for phrase in (entity.name, *entity.aliases, *entity.demonyms)]
+
+
+def write_packaged_lexicon(newsfane: Path, destination: Path) -> int:
+    """Rebuild the shipped lexicon: NewsFANE's stems plus the knowledge base's words. Run it
+    after editing `kg/data/kb.json` (tests/test_lexicon.py checks that it was)."""
+    from kg.kb import default_kb
+
+    return write_lexicon(newsfane, destination, extra=kb_words(default_kb()))
 
 
 @lru_cache(maxsize=1)
