@@ -161,13 +161,13 @@ def test_a_new_process_tags_with_the_saved_model_offline(trained, tmp_path: Path
     assert doc._.trf_data is not None and len(doc._.trf_data.tensors) > 0
 
 
-def run_train_main(*args: str, block_spacy_transformers: bool = False):
-    """`kg train ARGS` in a subprocess, optionally as if spacy-transformers were not installed."""
+def run_main(*args: str, block_spacy_transformers: bool = False):
+    """`kg ARGS` in a subprocess, optionally as if spacy-transformers were not installed."""
     code = (
         "import sys\n"
         + ("sys.modules['spacy_transformers'] = None\n" if block_spacy_transformers else "")
         + "from kg.cli import main\n"
-        + f"sys.argv = ['kg', 'train', *{list(args)!r}]\n"
+        + f"sys.argv = ['kg', *{list(args)!r}]\n"
         + "main()\n"
     )
     return subprocess.run(
@@ -190,7 +190,7 @@ def test_transformer_path_errors_are_one_line(tmp_path: Path) -> None:
         (["--transformer", str(not_a_model)], "needs -o/--output"),
     ]
     for args, message in cases:
-        result = run_train_main(*args)
+        result = run_main("train", *args)
         assert result.returncode == 1, result.stderr
         assert message in result.stderr
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
@@ -201,9 +201,28 @@ def test_missing_spacy_transformers_says_what_to_install(tmp_path: Path) -> None
     model.mkdir()
     for name in ("config.json", "vocab.txt", "model.safetensors"):
         (model / name).write_text("{}", encoding="utf-8")
-    result = run_train_main(
-        "--transformer", str(model), "-o", str(tmp_path / "out"), block_spacy_transformers=True
+    result = run_main(
+        "train",
+        "--transformer",
+        str(model),
+        "-o",
+        str(tmp_path / "out"),
+        block_spacy_transformers=True,
     )
     assert result.returncode == 1, result.stderr
-    assert "install kg's transformers extra" in result.stderr
+    assert "pip install 'kg[transformers]'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_loading_a_transformer_model_without_spacy_transformers_says_what_to_install(
+    trained, tmp_path: Path
+) -> None:
+    output, *_ = trained
+    tokens_file = tmp_path / "tokens.conll"
+    tokens_file.write_text("زار\nدمشق\n", encoding="utf-8")
+    result = run_main(
+        "ner", "tag", str(tokens_file), "--model", str(output), block_spacy_transformers=True
+    )
+    assert result.returncode == 1, result.stderr
+    assert "pip install 'kg[transformers]'" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr

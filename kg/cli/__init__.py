@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from kg.cli.console import err
 from kg.errors import KgError
@@ -39,7 +40,7 @@ def main() -> None:
     try:
         app(prog_name="kg")
     except KgError as exc:
-        err.print(f"[bold red]error:[/] {exc}")
+        err.print(f"[bold red]error:[/] {escape(str(exc))}")
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("[bold red]aborted[/]")

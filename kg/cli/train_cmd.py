@@ -35,7 +35,7 @@ def _parse_settings(settings: list[str]) -> dict[str, object]:
 def train(
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Model directory [default: the packaged model]."),
+        typer.Option("-o", "--output", help="Model directory (default: the packaged model)."),
     ] = None,
     data: Annotated[
         Path | None,

@@ -1,8 +1,9 @@
 """Models shipped with the package: the trained Arabic NER pipeline in `kg/models/ner/`.
 
 The directory is a saved spaCy pipeline (clitic-splitting tokenizer with its stem lexicon, and
-one `ner` component with its own token-to-vector layer), written by `kg train`. To use the NER
-inside another pipeline: `nlp.add_pipe("ner", source=load_ner())`.
+one `ner` component with its own token-to-vector layer), written by `kg train`. A model from
+`kg train --transformer` also has a `transformer` component that its `ner` listens to;
+`kg.nlp.pipeline.build_pipeline(ner_model=...)` sources both.
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ def load_ner(path: Path | None = None) -> Language:
     import kg.nlp.training.features  # noqa: F401  (its token features)
 
     location = ner_model_path() if path is None else path
-    if not (location / "config.cfg").is_file():
+    config = location / "config.cfg"
+    if not config.is_file():
         raise KgError(f"no NER model at {location}: train one with `kg train`")
+    if "spacy-transformers" in config.read_text(encoding="utf-8"):
+        try:
+            import spacy_transformers  # noqa: F401  (registers the transformer component)
+        except ImportError:
+            raise KgError(
+                f"{location} is a transformer model (kg train --transformer): "
+                "pip install 'kg[transformers]' to load it"
+            ) from None
     return spacy.load(location)

@@ -85,10 +85,9 @@ def transformer_settings(path: Path) -> dict[str, Any]:
     try:
         import spacy_transformers  # noqa: F401  (registers the transformer component)
     except ImportError as exc:
-        # No square brackets (kg[transformers]): the command line prints messages as rich markup.
         raise KgError(
             f"--transformer needs spacy-transformers and torch ({exc}): "
-            "install kg's transformers extra"
+            "pip install 'kg[transformers]'"
         ) from None
     return {TRANSFORMER_NAME: str(path.resolve())}
 
