@@ -38,6 +38,9 @@ def test_default_pipeline_order_is_the_precedence() -> None:
         ("الجيش اللبناني", [(0, 2, "Organization")], False),
         ("المستشار العسكري متأثرا بجروحه", [(1, 4, "Person")], True),
         ("محمد شياع السوداني", [(0, 3, "Person")], False),
+        ("في قصف على ريف حمص", [(3, 4, "Location")], True),
+        ("في المنطقة الشرقية", [(1, 3, "Location")], True),
+        ("محافظة ريف دمشق", [(1, 3, "Location")], False),
     ],
 )
 def test_descriptions_are_not_names(

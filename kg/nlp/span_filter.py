@@ -1,9 +1,9 @@
 """Drop statistical-NER spans that are descriptions or dates, not names.
 
 A model trained on newswire sometimes tags a description as an entity: a generic head noun
-with adjectives (`منظمة إرهابية` "a terrorist organisation", `الميليشيات` "the militias") or
-a month or weekday name (`نيسان`). Such spans would become junk nodes and, worse, hide the
-very words relation rules read. This component runs right after the NER and removes them;
+with adjectives (`منظمة إرهابية` "a terrorist organisation", `الميليشيات` "the militias",
+`ريف` of `ريف حمص` "the countryside of Homs") or a month or weekday name (`نيسان`). Such
+spans would become junk nodes and, worse, hide the very words relation rules read. This component runs right after the NER and removes them;
 names that merely start with such a noun (`جماعة الإخوان المسلمين`) keep a word that is not
 an adjective and stay. An army, government or regime with its nationality (`الجيش اللبناني`)
 is an institution, so those nouns are not generic heads.
@@ -42,6 +42,15 @@ GENERIC_HEADS = frozenset(
         "وكالة",
         "الوكالة",
         "الاحتلال",
+        # places named by their kind only: `ريف حمص` tagged as `ريف`
+        "ريف",
+        "منطقة",
+        "المنطقة",
+        "مدينة",
+        "المدينة",
+        "بلدة",
+        "قرية",
+        "محافظة",
     )
 )
 # Nisba adjectives end in ي / ية / يون / يين (after normalisation: ي, يه, يون, يين).
