@@ -3,10 +3,11 @@
 A model trained on newswire sometimes tags a description as an entity: a generic head noun
 with adjectives (`منظمة إرهابية` "a terrorist organisation", `الميليشيات` "the militias",
 `ريف` of `ريف حمص` "the countryside of Homs") or a month or weekday name (`نيسان`). Such
-spans would become junk nodes and, worse, hide the very words relation rules read. This component runs right after the NER and removes them;
-names that merely start with such a noun (`جماعة الإخوان المسلمين`) keep a word that is not
-an adjective and stay. An army, government or regime with its nationality (`الجيش اللبناني`)
-is an institution, so those nouns are not generic heads.
+spans would become junk nodes and, worse, hide the very words relation rules read. This
+component runs right after the NER and removes them; names that merely start with such a
+noun (`جماعة الإخوان المسلمين`) keep a word that is not an adjective and stay. An army,
+government or regime with its nationality (`الجيش اللبناني`) is an institution, so those
+nouns are not generic heads.
 """
 
 from __future__ import annotations
