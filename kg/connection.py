@@ -80,7 +80,11 @@ def open_driver(settings: ConnectionSettings) -> neo4j.Driver:
     """
     try:
         driver = neo4j.GraphDatabase.driver(
-            settings.uri, auth=(settings.username, settings.password)
+            settings.uri,
+            auth=(settings.username, settings.password),
+            # Neo4j's hints ("property does not exist" on a new database) are for query
+            # authors; the driver would log them as warnings on the user's terminal.
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
         )
     except (ConfigurationError, ValueError) as exc:
         raise KgError(f"invalid Neo4j URI {settings.uri!r}: {_one_line(exc)}") from exc

@@ -307,3 +307,16 @@ def test_a_second_server_starts_reports_and_stops(
         _kg("neo4j", "stop", env=env)
     # The session's server was untouched.
     assert neo4j_server.status() is not None
+
+
+def test_kg_drivers_do_not_print_neo4j_query_hints(
+    neo4j_driver: Driver, caplog: pytest.LogCaptureFixture
+) -> None:
+    """On a new database Neo4j hints "property does not exist" for kg's first queries; the
+    driver would log each hint as a warning on the user's terminal."""
+    with caplog.at_level("DEBUG", logger="neo4j"):
+        _, summary, _ = neo4j_driver.execute_query(
+            "MATCH (n:KgNeverUsedLabel) WHERE n.kgNeverUsedProperty = 1 RETURN n"
+        )
+    assert summary.notifications in (None, [])
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
