@@ -31,6 +31,8 @@ def words(tokenizer: ArabicTokenizer, text: str) -> list[str]:
         # after the conjunction, a known word is not split again
         ("وكانت", ["و", "كانت"]),
         ("وبحث", ["و", "بحث"]),
+        # a doubled و is the conjunction on a word that starts with و
+        ("ووكالة", ["و", "وكالة"]),
         # two-letter stems: only function words
         ("وهو", ["و", "هو"]),
         ("ولم", ["و", "لم"]),
@@ -47,7 +49,7 @@ def test_proclitics_split(tokenizer: ArabicTokenizer, text: str, expected: list[
 
 
 @pytest.mark.parametrize(
-    "word", ["بغداد", "لبنان", "فلسطين", "وزير", "كتاب", "بيروت", "وكالة", "بدر", "بحر"]
+    "word", ["بغداد", "لبنان", "فلسطين", "وزير", "كتاب", "بيروت", "وكالة", "بدر", "بحر", "ووهان"]
 )
 def test_words_that_start_with_clitic_letters_stay_whole(
     tokenizer: ArabicTokenizer, word: str

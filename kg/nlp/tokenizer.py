@@ -119,7 +119,10 @@ class ArabicTokenizer:
         off, and only when the remaining stem is known.
         """
         key = match_key(word)
-        if key in self.lexicon or len(word) <= MIN_STEM_KEY_LENGTH:
+        # The key folds a doubled و (`ووكالة` has the key of `وكالة`), so such a word is never
+        # taken whole for the stem it contains.
+        known = key in self.lexicon and not word.startswith("وو")
+        if known or len(word) <= MIN_STEM_KEY_LENGTH:
             return [(word, key)]
         pieces: list[tuple[str, str]] = []
         rest = word
