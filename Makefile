@@ -6,29 +6,37 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: install demo test lint clean
+.PHONY: install install-test demo test lint clean
 
+# kg itself; the test extra adds pytest, ruff, the notebook stack and the transformer extra
+# (PyTorch, about 3 GB), which only the tests need.
 install: $(STAMP)
+install-test: $(TEST_STAMP)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 demo: install
 	$(BIN)/kg neo4j start
 	$(BIN)/kg load seeds/
 	$(BIN)/kg stats
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # The tests run their own Neo4j server (tests/conftest.py says which and how to choose
 # another); .ci/pytest.sh turns pytest's "no tests collected" into a failure.
-test: install lint
+test: install-test lint
 	PATH=$(CURDIR)/$(BIN):$$PATH sh .ci/pytest.sh
 
 clean:
