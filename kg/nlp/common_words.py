@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from kg.arabic import is_arabic
+from kg.nlp.lexicon import packaged_words
 from kg.nlp.training.conll import TaggedSentence, read_conll
 
 COMMON_WORDS_FILE = "common_words.txt"
@@ -57,8 +56,6 @@ def write_common_words(anercorp_train: Path, destination: Path) -> int:
     return len(words)
 
 
-@lru_cache(maxsize=1)
 def packaged_common_words() -> frozenset[str]:
     """The list shipped with the package, as a set of matching keys."""
-    text = (resources.files("kg") / "data" / COMMON_WORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(text.split())
+    return packaged_words(COMMON_WORDS_FILE)

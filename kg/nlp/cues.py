@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from kg.arabic import match_key
 from kg.nlp.common_words import packaged_common_words
 from kg.nlp.span_filter import is_description
+from kg.nlp.tokenizer import PROCLITICS
 
 QUOTES = frozenset("\"«»“”„'")
 ORGANISATION_CUES = frozenset(
@@ -173,7 +174,6 @@ STOP_WORDS = frozenset(
         "نظيرها",
     )
 )
-PROCLITIC_LETTERS = "وفبلك"
 DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال", "فال", "كال", "لال")
 TITLE_PREPOSITIONS = frozenset(("في", "ب", "ل", "لل", "من"))
 MAX_QUOTED = 5
@@ -210,7 +210,7 @@ def _may_start_name(token) -> bool:
     """A first name: a name word of three letters or more, not definite, not a rank, and
     not a common word behind a clitic the tokenizer left on (`بمناسبة`)."""
     norm = token.norm_
-    behind_clitic = len(norm) >= 5 and norm[0] in PROCLITIC_LETTERS
+    behind_clitic = len(norm) >= 5 and norm[0] in PROCLITICS
     return (
         _is_name_word(token)
         and len(norm) >= 3

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -54,8 +54,13 @@ def write_packaged_lexicon(newsfane: Path, destination: Path) -> int:
     return write_lexicon(newsfane, destination, extra=kb_words(default_kb()))
 
 
-@lru_cache(maxsize=1)
+@cache
+def packaged_words(file_name: str) -> frozenset[str]:
+    """A word list shipped in `kg/data/` (one matching key a line), as a set."""
+    text = (resources.files("kg") / "data" / file_name).read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
 def packaged_lexicon() -> frozenset[str]:
     """The lexicon shipped with the package, as a set of matching keys."""
-    text = (resources.files("kg") / "data" / LEXICON_FILE).read_text(encoding="utf-8")
-    return frozenset(text.split())
+    return packaged_words(LEXICON_FILE)

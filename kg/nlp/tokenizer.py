@@ -30,6 +30,7 @@ from kg.nlp.lexicon import LEXICON_FILE, packaged_lexicon
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
+PROCLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 MIN_STEM_KEY_LENGTH = 2
 # Two-letter stems are split off only when they are these function words (`وهو`, `فقد`,
 # `بها`, `ولم`): the lexicon's other two-letter keys are mostly fragments, and trusting them

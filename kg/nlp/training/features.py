@@ -30,8 +30,9 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d
 
+from kg.nlp.tokenizer import PROCLITICS
+
 ARTICLE = "ال"
-PROCLITICS = "وفبلك"
 FEATURE_COUNT = 8
 # The whole-word features (key, key without clitic, key without article): word dropout hides
 # them, so the model learns to tag from affixes and context, as it must for unseen names.

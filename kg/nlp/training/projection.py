@@ -14,9 +14,8 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
+from kg.nlp.tokenizer import PROCLITICS
 from kg.nlp.training.align import CharSpan
-
-PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
 
 
 def _without_proclitics(span: Span) -> Span:
