@@ -199,3 +199,18 @@ def test_articles_extracted_by_an_older_pipeline_are_extracted_again(
     assert result.returncode == 0, result.stderr
     assert "loaded 1 article(s), 1 unchanged" in result.stderr
     assert stable_fingerprint(loaded_seeds) == before
+
+
+def test_a_pipeline_upgrade_re_extracts_every_article_in_one_batch(
+    loaded_seeds: Driver, neo4j_settings
+) -> None:
+    """After upgrading kg every stored article is re-extracted, the seeds in one batch; facts
+    both of them state (Qaani LEADS the Quds Force) are withdrawn for both in one statement."""
+    from tests.test_robustness import stable_fingerprint
+
+    before = stable_fingerprint(loaded_seeds)
+    loaded_seeds.execute_query("MATCH (a:Article) SET a.pipeline = 'an-older-kg'")
+    result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))
+    assert result.returncode == 0, result.stderr
+    assert "loaded 2 article(s)" in result.stderr
+    assert stable_fingerprint(loaded_seeds) == before

@@ -53,13 +53,16 @@ DELETE r
 """
 
 # Facts keep the provenance of other articles; a fact no article supports any more goes.
+# One row per relationship, all withdrawn articles at once: with a row per (article, fact),
+# the positions to keep would be computed for every row before the first row shortened the
+# lists, and a fact two withdrawn articles share would index past their end.
 WITHDRAW_FACTS = """
-UNWIND $ids AS id
 MATCH (s:Entity)-[r]->(:Entity)
-WHERE s.id IN $entityIds AND type(r) <> 'CO_OCCURS_WITH' AND id IN r.articles
-WITH r, id, [i IN range(0, size(r.sentences) - 1)
-             WHERE NOT r.sentences[i] STARTS WITH id + ':s'] AS keep
-SET r.articles = [x IN r.articles WHERE x <> id],
+WHERE s.id IN $entityIds AND type(r) <> 'CO_OCCURS_WITH'
+  AND any(article IN r.articles WHERE article IN $ids)
+WITH r, [i IN range(0, size(r.sentences) - 1)
+         WHERE NOT any(id IN $ids WHERE r.sentences[i] STARTS WITH id + ':s')] AS keep
+SET r.articles = [x IN r.articles WHERE NOT x IN $ids],
     r.sentences = [i IN keep | r.sentences[i]],
     r.evidence = [i IN keep | r.evidence[i]]
 SET r.count = size(r.sentences)
