@@ -186,6 +186,19 @@ def test_missing_path_is_one_clear_error(neo4j_settings) -> None:
     assert result.stderr.strip() == "error: no such file or folder: /no/such/folder"
 
 
+def test_a_statement_neo4j_refuses_is_reported_as_refused_not_as_a_lost_server(
+    neo4j_settings,
+) -> None:
+    # Running again cannot fix a refusal, so the message must not tell the user to.
+    result = run_kg("load", str(SEEDS), "--database", "nosuchdb", env=settings_env(neo4j_settings))
+    assert result.returncode == 1
+    message = result.stderr.strip()
+    assert message.startswith(f"error: Neo4j at {neo4j_settings.uri} refused the load")
+    assert "DatabaseNotFound" in message and "nosuchdb" in message
+    assert "lost" not in message and "run the same command again" not in message
+    assert len(message.splitlines()) == 1
+
+
 def test_articles_extracted_by_an_older_pipeline_are_extracted_again(
     loaded_seeds: Driver, neo4j_settings
 ) -> None:

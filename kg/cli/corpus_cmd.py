@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DriverError, Neo4jError, TransientError
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -73,6 +73,20 @@ def _first_line(exc: Exception) -> str:
     return text.splitlines()[0]
 
 
+def _load_error(exc: DriverError | Neo4jError, uri: str) -> KgError:
+    """One message for a load that Neo4j stopped: a lost connection, a transient failure
+    (both worth running again) or a refused statement (which running again will not fix)."""
+    written = "every batch written before is complete"
+    if isinstance(exc, Neo4jError) and not isinstance(exc, TransientError):
+        message = " ".join((exc.message or _first_line(exc)).split())
+        return KgError(f"Neo4j at {uri} refused the load ({exc.code}: {message}); {written}")
+    what = "lost Neo4j" if isinstance(exc, DriverError) else "Neo4j failed"
+    return KgError(
+        f"{what} at {uri} during the load ({_first_line(exc)}); {written}: "
+        "run the same command again to finish"
+    )
+
+
 def _check_paths(paths: list[Path]) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -111,10 +125,7 @@ def load(
                 on_item=lambda _item: progress.advance(task),
             )
         except (DriverError, Neo4jError) as exc:
-            raise KgError(
-                f"lost Neo4j at {settings.uri} during the load ({_first_line(exc)}); every "
-                "batch written before is complete: run the same command again to finish"
-            ) from None
+            raise _load_error(exc, settings.uri) from None
     _report_failures(report.failures)
     err.print(
         f"loaded {len(report.written)} article(s), {len(report.unchanged)} unchanged, "
