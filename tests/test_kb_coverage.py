@@ -47,6 +47,13 @@ def test_ain_al_asad_is_a_base_not_bashar_al_assad() -> None:
     assert "bashar-al-assad" not in found
 
 
+def test_the_homeland_defenders_party_is_not_the_city_of_hama() -> None:
+    found = ids("قال رئيس حزب حماة الوطن إن الانتخابات ستجري في موعدها.")
+    assert found.get("homeland-defenders-party") == "Organization"
+    assert "hama" not in found
+    assert ids("وقصفت الطائرات مدينة حماة وسط سوريا.").get("hama") == "Location"
+
+
 @pytest.mark.parametrize(
     ("name", "entity_id"),
     [("ماهر الأسد", "maher-al-assad"), ("حافظ الأسد", "hafez-al-assad")],
