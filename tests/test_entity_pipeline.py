@@ -92,6 +92,9 @@ def test_cues_type_unknown_names(rules_only: Language, text: str, expected: list
         "الرئيس عباس يتحدث عن خطة",  # a name followed by a common word
         "أصدر وزير النقل بيانا أمام اللجنة",  # an office followed by what it did
         "وزير الدولة المكلف بالتعاون الدولي في جمهورية",  # a title that never reaches a name
+        "وقال المتحدث باسم قصر بكينغهام إن الملك بخير",  # an office of a palace, not a name
+        "وقال الناطق باسم مستشفى ناصر إن",  # the spokesman of a hospital
+        "وصرح المتحدث باسم شركة أرامكو بأن",  # the spokesman of a company
     ],
 )
 def test_cues_do_not_invent_names(rules_only: Language, text: str) -> None:

@@ -174,6 +174,36 @@ STOP_WORDS = frozenset(
         "نظيرها",
     )
 )
+# Nouns that head the name of a building or institution, never a person's first name: after
+# an office they name the body (`المتحدث باسم قصر بكينغهام`), not the office holder.
+INSTITUTION_HEADS = frozenset(
+    match_key(word)
+    for word in (
+        "قصر",
+        "مبنى",
+        "مقر",
+        "مطار",
+        "ميناء",
+        "جامعة",
+        "مستشفى",
+        "وزارة",
+        "سفارة",
+        "قنصلية",
+        "شركة",
+        "مصرف",
+        "بنك",
+        "مؤسسة",
+        "معهد",
+        "مركز",
+        "مجلس",
+        "محكمة",
+        "برلمان",
+        "بلدية",
+        "قاعدة",
+        "معسكر",
+        "سجن",
+    )
+)
 DEFINITE_PREFIXES = ("ال", "لل", "بال", "وال", "فال", "كال", "لال")
 TITLE_PREPOSITIONS = frozenset(("في", "ب", "ل", "لل", "من"))
 MAX_QUOTED = 5
@@ -207,8 +237,9 @@ def _quoted_after(doc: Doc, index: int) -> tuple[int, int] | None:
 
 
 def _may_start_name(token) -> bool:
-    """A first name: a name word of three letters or more, not definite, not a rank, and
-    not a common word behind a clitic the tokenizer left on (`بمناسبة`)."""
+    """A first name: a name word of three letters or more, not definite, not a rank, not the
+    head of an institution's name (`قصر`, `وزارة`), and not a common word behind a clitic the
+    tokenizer left on (`بمناسبة`)."""
     norm = token.norm_
     behind_clitic = len(norm) >= 5 and norm[0] in PROCLITICS
     return (
@@ -216,6 +247,7 @@ def _may_start_name(token) -> bool:
         and len(norm) >= 3
         and not _definite(token)
         and norm not in PERSON_CUES
+        and norm not in INSTITUTION_HEADS
         and not (behind_clitic and norm[1:] in packaged_common_words())
     )
 
