@@ -92,6 +92,8 @@ def test_razi_mousavi_killed_in_sayyida_zaynab() -> None:
         ("أطلقت القوة الجوفضائية للحرس الثوري صواريخ.", "irgc-aerospace-force", "Organization"),
         ("وقالت وكالة مهر للأنباء إن الهجوم فشل.", "mehr-news-agency", "Organization"),
         ("وقال نعيم قاسم في كلمة إن المقاومة مستمرة.", "naim-qassem", "Person"),
+        ("اغتيل قائد في قوة الرضوان التابعة لحزب الله.", "radwan-force", "Organization"),
+        ("وانسحبت وحدات من قوات الرضوان إلى شمال الليطاني.", "radwan-force", "Organization"),
         ("وقال بنيامين نتنياهو إن الحرب ستستمر.", "benjamin-netanyahu", "Person"),
         ("وقالت القيادة المركزية الأمريكية إن قواتها ردت.", "centcom", "Organization"),
         ("ودعا مجلس الأمن الدولي إلى ضبط النفس.", "un-security-council", "Organization"),
