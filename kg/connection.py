@@ -12,9 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import neo4j
-from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
 from kg.errors import KgError
+
+
+def neo4j_reason(exc: Neo4jError) -> str:
+    """Neo4j's reason for refusing a statement, on one line."""
+    return " ".join((exc.message or str(exc)).split())
 
 
 @dataclass(frozen=True)

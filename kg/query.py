@@ -15,6 +15,7 @@ from neo4j import NotificationMinimumSeverity
 from neo4j.exceptions import Neo4jError
 from neo4j.graph import Node, Path, Relationship
 
+from kg.connection import neo4j_reason
 from kg.errors import KgError
 from kg.templates import Template
 
@@ -48,8 +49,7 @@ def run_cypher(
             columns = list(result.keys())
             rows = [list(record.values()) for record in result]
     except Neo4jError as exc:
-        message = " ".join((exc.message or str(exc)).split())
-        raise KgError(f"Neo4j refused the query: {message}") from exc
+        raise KgError(f"Neo4j refused the query: {neo4j_reason(exc)}") from exc
     return QueryResult(columns, rows)
 
 

@@ -27,7 +27,7 @@ from rich.table import Table
 
 from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_settings
 from kg.cli.console import err, out
-from kg.connection import open_driver
+from kg.connection import neo4j_reason, open_driver
 from kg.errors import KgError
 from kg.reading import ReadFailure
 
@@ -78,8 +78,8 @@ def _load_error(exc: DriverError | Neo4jError, uri: str) -> KgError:
     (both worth running again) or a refused statement (which running again will not fix)."""
     written = "every batch written before is complete"
     if isinstance(exc, Neo4jError) and not isinstance(exc, TransientError):
-        message = " ".join((exc.message or _first_line(exc)).split())
-        return KgError(f"Neo4j at {uri} refused the load ({exc.code}: {message}); {written}")
+        reason = neo4j_reason(exc)
+        return KgError(f"Neo4j at {uri} refused the load ({exc.code}: {reason}); {written}")
     what = "lost Neo4j" if isinstance(exc, DriverError) else "Neo4j failed"
     return KgError(
         f"{what} at {uri} during the load ({_first_line(exc)}); {written}: "
