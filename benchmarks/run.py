@@ -4,9 +4,9 @@
     python benchmarks/run.py --curve 1000,5000,10000      # the README's scale curve
 
 Measures, on a synthetic corpus generated from the seeds and the knowledge base
-(`kg.synthetic`): extraction words per second per core; relationships per second written by
-kg's batched writer and by a naive loader that sends one MERGE per statement (the baseline);
-the time to load the unchanged corpus again as a fraction of the first load; peak memory.
+(`benchmarks/synthetic.py`): extraction words per second per core; relationships per second
+written by kg's batched writer and by a naive loader that sends one MERGE per statement (the
+baseline); the time to load the unchanged corpus again as a fraction of the first load; peak memory.
 
 The graph is wiped. So by default the benchmark runs its own local server (home
 `.bench-neo4j/` beside this folder, Bolt port 7689, HTTP port 7476, started and stopped here);
@@ -63,7 +63,7 @@ def relationship_count(driver) -> int:
 
 def measure_extraction(articles: list) -> dict:
     """Words per CPU second of the whole extraction (NLP, rules, linking, events)."""
-    from kg.extraction import Extractor
+    from kg.extraction.pipeline import Extractor
 
     extractor = Extractor()
     extractor.document(articles[0])  # load the pipeline outside the measurement
@@ -166,9 +166,10 @@ def measure_load(driver, corpus: Path, batch_size: int, workers: int) -> dict:
 
 def run(articles: int, batch_size: int, workers: int) -> dict:
     """Every measurement on a corpus of `articles` synthetic articles."""
+    from synthetic import write_jsonl
+
     from kg.connection import open_driver, resolve_settings
-    from kg.reading import iter_articles
-    from kg.synthetic import write_jsonl
+    from kg.ingest import iter_articles
 
     settings = resolve_settings()
     with tempfile.TemporaryDirectory() as folder, open_driver(settings) as driver:
@@ -201,8 +202,9 @@ def curve(sizes: list[int], workers: int, plot: Path) -> list[dict]:
 
     Each load is the real command in its own process, so its peak memory is its own.
     """
+    from synthetic import write_jsonl
+
     from kg.connection import open_driver, resolve_settings
-    from kg.synthetic import write_jsonl
 
     settings = resolve_settings()
     env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username)

@@ -2,10 +2,14 @@
 
 The Python API is the one the command line uses:
 
-- `kg.extract(texts)`: documents (entities with mentions) from article texts, no database;
-- `kg.load(paths, driver)`: read, extract and write articles to Neo4j (`kg.load_paths`);
+- `kg.extract(texts)`: documents (entities with mentions, relations, events), no database;
 - `kg.extract_documents(articles)`: the streaming form of `extract`;
-- `kg.to_networkx(...)`: the graph, or what a template or Cypher query returns, as NetworkX.
+- `kg.extract_paths(paths)`: the documents of the files under `paths` (`kg extract`);
+- `kg.load_paths(paths, driver)` (also `kg.load`): read, extract and write to Neo4j (`kg load`);
+- `kg.stats(driver)`: what the graph holds (`kg stats`);
+- `kg.run_template(driver, template, params)`: a Cypher template's result (`kg query`);
+- `kg.to_networkx(...)`: the graph, or what a template or query returns, as NetworkX
+  (`kg export`).
 """
 
 from __future__ import annotations
@@ -16,11 +20,14 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "extract": ("kg.extraction", "extract"),
-    "extract_documents": ("kg.extraction", "extract_documents"),
+    "extract": ("kg.extraction.pipeline", "extract"),
+    "extract_documents": ("kg.extraction.pipeline", "extract_documents"),
+    "extract_paths": ("kg.extraction.pipeline", "extract_paths"),
     "load": ("kg.loading", "load_paths"),
     "load_paths": ("kg.loading", "load_paths"),
-    "to_networkx": ("kg.networkx_export", "to_networkx"),
+    "stats": ("kg.graph.reader", "stats"),
+    "run_template": ("kg.graph.query", "run_template"),
+    "to_networkx": ("kg.graph.networkx_export", "to_networkx"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

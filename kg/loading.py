@@ -15,10 +15,11 @@ from typing import TypeVar
 
 from neo4j import Driver
 
-from kg.extraction import Extractor
+from kg.extraction.pipeline import Extractor
+from kg.graph.reader import GraphReader
 from kg.graph.writer import GraphWriter
-from kg.model import Article
-from kg.reading import ReadFailure, iter_articles
+from kg.ingest import iter_articles, unique_articles
+from kg.records import Article, ReadFailure
 
 DEFAULT_BATCH_SIZE = 50
 
@@ -35,32 +36,12 @@ class LoadReport:
     entities_written: int = 0
     mentions_written: int = 0
 
-    @property
-    def articles_seen(self) -> int:
-        """Articles read successfully, written or skipped."""
-        return len(self.written) + len(self.unchanged)
-
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of up to `size` items."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
-
-
-def unique_articles(
-    items: Iterable[Article | ReadFailure],
-) -> Iterator[Article | ReadFailure]:
-    """Pass items through, turning a second article with an already-seen id into a failure."""
-    first_path: dict[str, str] = {}
-    for item in items:
-        if isinstance(item, Article):
-            if item.id in first_path:
-                reason = f"same article id {item.id!r} as {first_path[item.id]}; not loaded"
-                yield ReadFailure(item.path, reason)
-                continue
-            first_path[item.id] = item.path
-        yield item
 
 
 def load_paths(
@@ -73,25 +54,23 @@ def load_paths(
 ) -> LoadReport:
     """Load the articles under `paths` into the graph; the Python API behind `kg load`.
 
-    Articles stream through: read, skipped when the graph holds them with the same content
-    extracted by the same pipeline,
-    analysed (by `workers` processes when more than one), resolved in order, and written a
-    batch per transaction. `on_item` is called once per article or failed file, when done
-    with it (the CLI advances its progress bar with it).
+    Articles stream through the stages: read (`kg.ingest`), skipped when the graph holds them
+    with the same content extracted by the same pipeline (`kg.graph.reader`), analysed (by
+    `workers` processes when more than one) and resolved in order (`kg.extraction`), and
+    written a batch per transaction (`kg.graph.writer`). `on_item` is called once per article
+    or failed file, when done with it (the CLI advances its progress bar with it).
     """
     writer = GraphWriter(driver, database)
+    reader = GraphReader(driver, database)
     writer.ensure_schema()
     extractor = Extractor()
-    # What earlier loads stored informs this one as if it had been seen in this run, so a
-    # resumed or incremental load resolves exactly as one load of everything would.
-    extractor.events.add_known(writer.known_events())
-    extractor.linker.add_known_people(writer.known_people())
+    extractor.resolver.remember(reader.known_events(), reader.known_people())
     report = LoadReport()
     done = on_item or (lambda _item: None)
 
     def changed_articles() -> Iterator[Article]:
         for batch in batched(unique_articles(iter_articles(paths)), batch_size):
-            current = writer.up_to_date([item for item in batch if isinstance(item, Article)])
+            current = reader.up_to_date([item for item in batch if isinstance(item, Article)])
             for item in batch:
                 if isinstance(item, ReadFailure):
                     report.failures.append(item)

@@ -29,9 +29,11 @@ from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_s
 from kg.cli.console import err, out
 from kg.connection import neo4j_reason, open_driver
 from kg.errors import KgError
-from kg.reading import ReadFailure
+from kg.records import ReadFailure
 
 EXIT_SOME_FILES_FAILED = 2
+
+app = typer.Typer()
 
 
 PathsArg = Annotated[
@@ -93,6 +95,7 @@ def _check_paths(paths: list[Path]) -> None:
         raise KgError(f"no such file or folder: {', '.join(missing)}")
 
 
+@app.command()
 def load(
     paths: PathsArg,
     uri: UriOpt = None,
@@ -158,6 +161,7 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         raise KgError(f"cannot write {path}: {exc.strerror}") from None
 
 
+@app.command()
 def extract(
     paths: PathsArg,
     output: Annotated[
@@ -167,26 +171,15 @@ def extract(
     workers: WorkersOpt = 1,
 ) -> None:
     """Extract entities from articles without a database: one JSON object per article."""
-    from kg.extraction import Extractor
-    from kg.jsonl import document_to_line
-    from kg.loading import unique_articles
-    from kg.model import Article
-    from kg.reading import iter_articles
+    from kg.extraction.pipeline import extract_paths
+    from kg.serialize import document_to_line
 
     _check_paths(paths)
     failures: list[ReadFailure] = []
-
-    def articles() -> Iterator[Article]:
-        for item in unique_articles(iter_articles(paths)):
-            if isinstance(item, ReadFailure):
-                failures.append(item)
-            else:
-                yield item
-
     count = 0
     with _output(output) as stream, _progress() as progress:
         task = progress.add_task("extracting", total=None)
-        for document in Extractor().documents(articles(), workers):
+        for document in extract_paths(paths, workers, on_failure=failures.append):
             stream.write(document_to_line(document) + "\n")
             count += 1
             progress.advance(task)
@@ -197,38 +190,20 @@ def extract(
         raise typer.Exit(EXIT_SOME_FILES_FAILED)
 
 
-STATS_LABELS = """
-MATCH (n)
-UNWIND labels(n) AS label
-RETURN label, count(*) AS count ORDER BY label
-"""
-STATS_TYPES = """
-MATCH ()-[r]->()
-RETURN type(r) AS type, count(*) AS count ORDER BY type
-"""
-STATS_LAST_LOAD = "MATCH (a:Article) RETURN count(a) AS articles, max(a.loadedAt) AS lastLoad"
-
-
+@app.command()
 def stats(uri: UriOpt = None, username: UserOpt = None, database: DatabaseOpt = None) -> None:
     """Counts per label and relationship type, articles loaded, and the last load time."""
+    from kg.graph.reader import stats as graph_stats
+
     settings = connection_settings(uri, username, database)
     with open_driver(settings) as driver:
-        labels, _, _ = driver.execute_query(STATS_LABELS, database_=settings.database)
-        types, _, _ = driver.execute_query(STATS_TYPES, database_=settings.database)
-        last, _, _ = driver.execute_query(STATS_LAST_LOAD, database_=settings.database)
-    for title, key, records in (("label", "label", labels), ("relationship", "type", types)):
+        counts = graph_stats(driver, settings.database)
+    for title, numbers in (("label", counts.labels), ("relationship", counts.relationships)):
         table = Table(title=None)
         table.add_column(title)
         table.add_column("count", justify="right")
-        for record in records:
-            table.add_row(record[key], str(record["count"]))
+        for name, count in numbers.items():
+            table.add_row(name, str(count))
         out.print(table)
-    out.print(f"articles: {last[0]['articles']}, last load: {last[0]['lastLoad'] or 'never'}")
+    out.print(f"articles: {counts.articles}, last load: {counts.last_load or 'never'}")
     out.print(f"database: {settings.uri}")
-
-
-def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
-    app.command()(load)
-    app.command()(extract)
-    app.command()(stats)

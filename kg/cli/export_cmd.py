@@ -13,6 +13,8 @@ from kg.cli.console import err
 from kg.cli.query_cmd import ParamOpt
 from kg.errors import KgError
 
+app = typer.Typer()
+
 
 class ExportFormat(str, Enum):
     """The file formats of `kg export`."""
@@ -22,6 +24,7 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
+@app.command()
 def export(
     output_format: Annotated[
         ExportFormat,
@@ -49,8 +52,8 @@ def export(
     In GraphML and GEXF, list properties (aliases, articles, evidence, ...) are JSON strings.
     """
     from kg.connection import open_driver
-    from kg.networkx_export import to_networkx, write_graph
-    from kg.templates import get_template, parse_params
+    from kg.graph.networkx_export import to_networkx, write_graph
+    from kg.graph.templates import get_template, parse_params
 
     if query and template:
         raise KgError("give --query or --template, not both")
@@ -65,8 +68,3 @@ def export(
         f"wrote {graph.number_of_nodes()} node(s) and {graph.number_of_edges()} "
         f"relationship(s) to {output} ({output_format.value})"
     )
-
-
-def register(app: typer.Typer) -> None:
-    """Add `kg export` to the root app."""
-    app.command()(export)

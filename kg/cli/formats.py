@@ -20,7 +20,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from kg.query import QueryResult, node_key, plain
+from kg.graph.query import QueryResult, node_key, plain
 
 LRM = "\u200e"
 _BORDERS = "│┃║|"

@@ -15,7 +15,9 @@ from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_s
 from kg.cli.console import out
 from kg.cli.formats import BidiSafe, OutputFormat, result_table, write_csv, write_json
 from kg.errors import KgError
-from kg.templates import Template
+from kg.graph.templates import Template
+
+app = typer.Typer()
 
 ParamOpt = Annotated[
     list[str] | None,
@@ -28,6 +30,7 @@ ParamOpt = Annotated[
 ]
 
 
+@app.command()
 def query(
     name: Annotated[
         str | None, typer.Argument(help="Template name (see --list).", show_default=False)
@@ -51,7 +54,7 @@ def query(
     Entities can be named by id (esmail-qaani), Arabic name or alias (قاآني) or English name.
     The table keeps Arabic in logical order; for spreadsheets use --format csv.
     """
-    from kg.templates import get_template, parse_params, templates
+    from kg.graph.templates import get_template, parse_params, templates
 
     if list_templates:
         _print_templates(templates().values())
@@ -62,7 +65,7 @@ def query(
     values = parse_params(template, param or [])
 
     from kg.connection import open_driver
-    from kg.query import run_template
+    from kg.graph.query import run_template
 
     settings = connection_settings(uri, username, database)
     with open_driver(settings) as driver:
@@ -96,8 +99,3 @@ def _print_templates(found: Iterable[Template]) -> None:
 
 def _default(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def register(app: typer.Typer) -> None:
-    """Add `kg query` to the root app."""
-    app.command()(query)

@@ -15,6 +15,8 @@ import typer
 
 from kg.errors import KgError
 
+app = typer.Typer()
+
 
 def _parse_settings(settings: list[str]) -> dict[str, object]:
     """`section.key=value` pairs as spaCy config overrides (values parsed as JSON if possible)."""
@@ -32,6 +34,7 @@ def _parse_settings(settings: list[str]) -> dict[str, object]:
     return overrides
 
 
+@app.command()
 def train(
     output: Annotated[
         Path | None,

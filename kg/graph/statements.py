@@ -1,4 +1,5 @@
-"""Every Cypher statement the writer sends: fixed strings, values only as parameters.
+"""Every Cypher statement kg sends but the templates of `cypher/`: fixed strings, values only
+as parameters (the loader's reads, the writer's statements, the exporter's reads).
 
 Labels and relationship types cannot be parameters in Cypher, so the statements that name
 one are built once, here, from the allow-lists of `kg.schema`, never from input text.
@@ -225,3 +226,9 @@ SET e.aliases = COLLECT {
 WITH e WHERE e.mentionCount = 0 AND NOT EXISTS { (e)-[]-(:Entity|Event) }
 DETACH DELETE e
 """
+
+# --- the exporter (kg.graph.networkx_export) ---------------------------------------------
+
+ALL_NODES = "MATCH (n) RETURN n"
+ALL_RELATIONSHIPS = "MATCH ()-[r]->() RETURN r"
+NODES_BY_ELEMENT_ID = "MATCH (n) WHERE elementId(n) IN $ids RETURN n"

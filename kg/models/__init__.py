@@ -25,9 +25,6 @@ def load_ner(path: Path | None = None) -> Language:
     """Load a saved NER pipeline (the packaged one by default) on CPU, offline."""
     import spacy
 
-    import kg.nlp.tokenizer  # the tokenizer the model config names
-    import kg.nlp.training.features  # noqa: F401  (its token features)
-
     location = ner_model_path() if path is None else path
     config = location / "config.cfg"
     if not config.is_file():

@@ -18,9 +18,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.arabic import match_key
-from kg.nlp.common_words import packaged_common_words
 from kg.nlp.span_filter import is_description
 from kg.nlp.tokenizer import PROCLITICS
+from kg.nlp.wordlists import packaged_common_words
+from kg.vocabulary import (
+    COUNTERPART_WORDS,
+    OFFICE_NOUNS,
+    OFFICE_TITLE_WORDS,
+    SPOKESPERSON_WORDS,
+    TITLES_BEFORE_NAMES,
+)
 
 QUOTES = frozenset("\"«»“”„'")
 ORGANISATION_CUES = frozenset(
@@ -47,132 +54,56 @@ ORGANISATION_CUES = frozenset(
 # Ranks and offices that stand right before a name, or before the body or country they
 # belong to and then the name (`وزير الدفاع ثابت العباسي`, `زعيم التيار الصدري مقتدى الصدر`,
 # `نظيره العماني بدر البوسعيدي`).
-PERSON_CUES = frozenset(
-    match_key(word)
-    for word in (
-        "العميد",
-        "اللواء",
-        "الجنرال",
-        "العقيد",
-        "المستشار",
-        "القائد",
-        "القيادي",
-        "الوزير",
-        "الحاج",
-        "الشيخ",
-        "الرئيس",
-        "السفير",
-        "الدكتور",
-        "النائب",
-        "وزير",
-        "رئيس",
-        "نائب",
-        "سفير",
-        "زعيم",
-        "قائد",
-        "مستشار",
-        "محافظ",
-        "مبعوث",
-        "مندوب",
-        "المتحدث",
-        "الناطق",
-        "نظيره",
-        "نظيرها",
-    )
-)
-# Indefinite words that belong to an office's title rather than to the name after it
-# (`وزير خارجية إيران`, `المتحدث باسم الحكومة`, `رئيس هيئة الأركان`).
-TITLE_WORDS = frozenset(
-    match_key(word)
-    for word in (
-        "باسم",
-        "رئيس",
-        "وزير",
-        "نائب",
-        "أمين",
-        "خارجية",
-        "داخلية",
-        "دفاع",
-        "وزراء",
-        "حكومة",
-        "هيئة",
-        "أركان",
-        "مجلس",
-        "عام",
-        "شؤون",
-        "جهاز",
-        "قوات",
-        "قوة",
-        "لجنة",
-        "مكتب",
-        "حزب",
-        "حركة",
-        "جيش",
-        "فيلق",
-        "لواء",
-        "كتائب",
-        "جبهة",
-        "تيار",
-        "ائتلاف",
-        "كتلة",
-        "منظمة",
-        "جماعة",
-        "ميليشيا",
-        "إدارة",
-        "عمليات",
-        "دولة",
-        "جمهورية",
-        "مملكة",
-    )
-)
+PERSON_CUES = TITLES_BEFORE_NAMES | OFFICE_NOUNS | SPOKESPERSON_WORDS | COUNTERPART_WORDS
 # Words that end a name or cannot be part of one.
-STOP_WORDS = frozenset(
-    match_key(word)
-    for word in (
-        "في",
-        "من",
-        "إلى",
-        "على",
-        "عن",
-        "مع",
-        "أن",
-        "إن",
-        "أنه",
-        "إنه",
-        "بأن",
-        "قد",
-        "لقد",
-        "وقد",
-        "أمس",
-        "عبر",
-        "أمام",
-        "الذي",
-        "التي",
-        "الذين",
-        "قال",
-        "قالت",
-        "وقال",
-        "وقالت",
-        "قائلا",
-        "أعلن",
-        "أكد",
-        "بعد",
-        "قبل",
-        "خلال",
-        "منذ",
-        "حيث",
-        "كما",
-        "وهو",
-        "وهي",
-        "هو",
-        "هي",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "نظيره",
-        "نظيرها",
+STOP_WORDS = (
+    frozenset(
+        match_key(word)
+        for word in (
+            "في",
+            "من",
+            "إلى",
+            "على",
+            "عن",
+            "مع",
+            "أن",
+            "إن",
+            "أنه",
+            "إنه",
+            "بأن",
+            "قد",
+            "لقد",
+            "وقد",
+            "أمس",
+            "عبر",
+            "أمام",
+            "الذي",
+            "التي",
+            "الذين",
+            "قال",
+            "قالت",
+            "وقال",
+            "وقالت",
+            "قائلا",
+            "أعلن",
+            "أكد",
+            "بعد",
+            "قبل",
+            "خلال",
+            "منذ",
+            "حيث",
+            "كما",
+            "وهو",
+            "وهي",
+            "هو",
+            "هي",
+            "هذا",
+            "هذه",
+            "ذلك",
+            "تلك",
+        )
     )
+    | COUNTERPART_WORDS
 )
 # Nouns that head the name of a building or institution, never a person's first name: after
 # an office they name the body (`المتحدث باسم قصر بكينغهام`), not the office holder.
@@ -275,19 +206,23 @@ def _belongs_to_title(doc: Doc, index: int, body_tokens: set[int]) -> bool:
 def _name_after_title(doc: Doc, cue: int) -> tuple[int, int] | None:
     """The name a person cue at `cue` announces, as a token range, or None.
 
-    The title's own words come first: `TITLE_WORDS` right after the cue (`وزير خارجية`,
+    The title's own words come first: `OFFICE_TITLE_WORDS` right after the cue (`وزير خارجية`,
     `المتحدث باسم`), then definite words and the words of a body or country already found
     (`الحكومة`, `إيران`, `في الحرس الثوري`). An office without the article (`وزير`) must
     end in such a word, or it describes rather than announces (`مستشار عسكري آخر`). The
     name is a first word without the article, a second word that is not a common word
-    (`kg.nlp.common_words`), and a third only when the second has no article and the third
+    (`kg.nlp.wordlists`), and a third only when the second has no article and the third
     is a definite nisba (`محمد شياع السوداني`); a lone word is not taken for a name.
     """
     body_tokens = {
         t.i for ent in doc.ents if ent.start > cue and ent.label_ != "Person" for t in ent
     }
     start = cue + 1
-    while start < len(doc) and start - cue <= MAX_TITLE_WORDS and doc[start].norm_ in TITLE_WORDS:
+    while (
+        start < len(doc)
+        and start - cue <= MAX_TITLE_WORDS
+        and doc[start].norm_ in OFFICE_TITLE_WORDS
+    ):
         start += 1
     while (
         start < len(doc)
@@ -359,7 +294,13 @@ class CueRules:
         return doc
 
 
-@Language.factory("kg_cue_rules")
+@Language.factory(
+    "kg_cue_rules",
+    assigns=["doc.ents"],
+    requires=["token.norm"],
+    retokenizes=False,
+    default_config={},
+)
 def create_cue_rules(nlp: Language, name: str) -> CueRules:
     """Config factory for the title-cue rules."""
     return CueRules()

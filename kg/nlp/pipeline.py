@@ -1,5 +1,9 @@
 """The default spaCy pipeline: one combined entity step over the clitic-aware tokenizer.
 
+kg's components and tokenizer are registered with spaCy through entry points
+(`pyproject.toml`: `spacy_factories`, `spacy_tokenizers`, `spacy_architectures`), so the
+names in a pipeline config resolve without importing their modules first.
+
 Components, in order, and why that order is the precedence:
 
 1. `ner`: the statistical NER trained on ANERcorp and NewsFANE (`kg train`), sourced from the
@@ -20,17 +24,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 
 from kg.kb import KbEntity, default_kb
-from kg.nlp import cues, span_filter, tokenizer
+from kg.nlp.tokenizer import blank_arabic
 
-# Importing these registers their spaCy factories (kg_cue_rules, kg_description_filter) and
-# the tokenizer (kg.arabic_tokenizer.v1) that the pipeline config names.
-REGISTERED = (cues, span_filter, tokenizer)
-
-TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kg.arabic_tokenizer.v1"}}}
 # Components a sourced NER may listen to (spacy-transformers' `transformer`, spaCy's `tok2vec`).
 UPSTREAM_FACTORIES = frozenset({"transformer", "tok2vec"})
 
@@ -53,7 +51,7 @@ def build_pipeline(
 
     `statistical=False` leaves the NER out (knowledge base and cue rules only).
     """
-    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    nlp = blank_arabic()
     if statistical:
         from kg.models import load_ner
 

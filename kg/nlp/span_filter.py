@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.arabic import match_key
-from kg.temporal_words import MONTHS, WEEKDAYS
+from kg.vocabulary import MONTHS, WEEKDAYS
 
 GENERIC_HEADS = frozenset(
     match_key(word)
@@ -84,7 +84,13 @@ class DescriptionFilter:
         return doc
 
 
-@Language.factory("kg_description_filter")
+@Language.factory(
+    "kg_description_filter",
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+    retokenizes=False,
+    default_config={},
+)
 def create_description_filter(nlp: Language, name: str) -> DescriptionFilter:
     """Config factory for the description filter."""
     return DescriptionFilter()

@@ -2,11 +2,12 @@
 
 It runs spaCy's own Arabic tokenizer (with a few extra affix rules for news text: `لـ`/`بـ`
 written with tatweel, a dash glued to a year), then splits leading `و ف ب ل ك` and `لل` off
-a word when the rest is a known stem (see `kg.nlp.lexicon`). Every token's `norm_` is its
+a word when the rest is a known stem (see `kg.nlp.wordlists`). Every token's `norm_` is its
 matching key (`kg.arabic.match_key`), with `لل` + stem keyed as `ال` + stem, so rules and
 matchers can work on `NORM` while `doc.text` and every offset stay exactly the input.
 
-Registered as `kg.arabic_tokenizer.v1` for use in a pipeline config:
+Registered as `kg.arabic_tokenizer.v1` (an entry point of the `spacy_tokenizers` group, so a
+saved pipeline finds it without importing kg first) for use in a pipeline config:
 
     [nlp.tokenizer]
     @tokenizers = "kg.arabic_tokenizer.v1"
@@ -26,8 +27,9 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from spacy.vocab import Vocab
 
 from kg.arabic import match_key
-from kg.nlp.lexicon import LEXICON_FILE, packaged_lexicon
+from kg.nlp.wordlists import LEXICON_FILE, packaged_lexicon
 
+TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": "kg.arabic_tokenizer.v1"}}}
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 PROCLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
@@ -190,3 +192,8 @@ def create_arabic_tokenizer() -> Callable[[Language], ArabicTokenizer]:
         return ArabicTokenizer(nlp.vocab, packaged_lexicon())
 
     return make
+
+
+def blank_arabic() -> Language:
+    """An empty Arabic pipeline with kg's tokenizer (for tokenising and as a base to build on)."""
+    return spacy.blank("ar", config=TOKENIZER_CONFIG)

@@ -15,10 +15,8 @@ from spacy.cli.train import train as spacy_train
 from spacy.language import Language
 from spacy.tokens import DocBin
 
-import kg.nlp.tokenizer  # registers kg.arabic_tokenizer.v1
-import kg.nlp.training.features  # noqa: F401  (registers kg.ArabicHashEmbed.v1)
 from kg.errors import KgError
-from kg.nlp.pipeline import TOKENIZER_CONFIG
+from kg.nlp.tokenizer import blank_arabic
 from kg.nlp.training.corpora import DATA_DIR, Corpora, load_corpora
 from kg.nlp.training.evaluation import evaluate_sentences
 from kg.nlp.training.scoring import Score, score_tags
@@ -130,7 +128,7 @@ def train_ner(
     `use_gpu`: the GPU to train on (-1: the CPU).
     """
     if corpora is None:
-        tokenizer = spacy.blank("ar", config=TOKENIZER_CONFIG).tokenizer
+        tokenizer = blank_arabic().tokenizer
         corpora = load_corpora(tokenizer, data_dir, seed=seed)
     if not corpora.train or not corpora.dev:
         raise KgError("too little training data to carve a development split from")

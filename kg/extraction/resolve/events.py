@@ -1,0 +1,193 @@
+"""Events: from rule hits to one `Event` per real-world happening.
+
+An article often mentions one happening several times (the headline facts, then the
+details), and several outlets report the same one. Two event mentions are taken as the same
+happening when they have the same type, share a key participant (agent, target or
+participant), and nothing contradicts: their dates agree at the coarser precision (or one is
+unknown) and their places agree (one lies in the other, per the knowledge base, or one is
+unknown). When a new mention fits several known events, the one agreeing best (same place,
+same date, most shared participants) wins; a tie is left unmerged rather than guessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from kg.extraction.resolve.timing import nearest_time
+from kg.records import Event, EventMention, KnownEvent, RuleHit, TimeMention, TimeValue
+
+KEY_ROLES = ("AGENT", "TARGET", "PARTICIPANT")
+# Happenings that news reports as current: undated, they are dated by the article.
+CURRENT_NEWS_TYPES = frozenset({"Visit", "Meeting", "Exercise"})
+
+
+def _one_per_happening(mentions: list[EventMention]) -> list[EventMention]:
+    """Within one sentence: one mention per event type, and a killing folded into the strike
+    that caused it (same victim)."""
+    by_type: dict[str, EventMention] = {}
+    for mention in mentions:
+        if mention.type in by_type:
+            by_type[mention.type].absorb(mention)
+        else:
+            by_type[mention.type] = mention
+    killing, strike = by_type.get("Killing"), by_type.get("Strike")
+    if (
+        killing
+        and strike
+        and killing.roles.get("TARGET", set()) & strike.roles.get("TARGET", set())
+    ):
+        strike.absorb(killing)
+        del by_type["Killing"]
+    return list(by_type.values())
+
+
+def mentions_from_hits(
+    hits: Iterable[RuleHit],
+    sentence: int,
+    evidence: str,
+    times: list[TimeMention],
+    published: str | None,
+) -> list[EventMention]:
+    """The event mentions the hits of one sentence state."""
+    mentions = []
+    for hit in hits:
+        if hit.rule.event is None:
+            continue
+        roles = {
+            role: {entity for group in groups for entity in hit.groups.get(group, ())}
+            for role, groups in hit.rule.roles.items()
+        }
+        roles = {role: ids for role, ids in roles.items() if ids}
+        if not any(roles.get(role) for role in KEY_ROLES):
+            continue
+        when = nearest_time(times, hit.start, hit.end)
+        if when is None and hit.rule.event in CURRENT_NEWS_TYPES and published:
+            when = TimeValue(published[:7], "month" if len(published) >= 7 else "year")
+        mentions.append(
+            EventMention(
+                hit.rule.event, sentence, evidence, hit.rule.name, roles, when, hit.rule.anaphoric
+            )
+        )
+    return _one_per_happening(mentions)
+
+
+def _dates_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    shorter = min(len(a.value), len(b.value))
+    return a.value[:shorter] == b.value[:shorter]
+
+
+class EventResolver:
+    """Assigns event ids, merging mentions of one happening (see the module docstring).
+
+    `places_of(id)` gives a place and the places it lies in (`damascus`, `syria`).
+    """
+
+    def __init__(self, places_of: Callable[[str], list[str]]) -> None:
+        self.places_of = places_of
+        self.known: dict[str, KnownEvent] = {}
+        # (type, key participant) -> ids of the known events with that participant: only
+        # events sharing a key participant can merge, so only they are scored.
+        self._by_participant: dict[tuple[str, str], set[str]] = defaultdict(set)
+
+    def add_known(self, events: Iterable[KnownEvent]) -> None:
+        """Make events stored elsewhere (the graph) candidates for merging."""
+        for event in events:
+            if event.id not in self.known:
+                self.known[event.id] = event
+                self._index(event)
+
+    def _index(self, event: KnownEvent) -> None:
+        for role in KEY_ROLES:
+            for entity_id in event.roles.get(role, ()):
+                self._by_participant[(event.type, entity_id)].add(event.id)
+
+    def _candidates(self, mention: EventMention) -> set[str]:
+        return {
+            event_id
+            for role in KEY_ROLES
+            for entity_id in mention.roles.get(role, ())
+            for event_id in self._by_participant.get((mention.type, entity_id), ())
+        }
+
+    def _places_agree(self, a: set[str], b: set[str]) -> bool:
+        if not a or not b:
+            return True
+        return any(x in self.places_of(y) or y in self.places_of(x) for x in a for y in b)
+
+    def _score(self, event: KnownEvent, mention: EventMention) -> int | None:
+        if event.type != mention.type or not _dates_agree(event.when, mention.when):
+            return None
+        places_e, places_m = event.roles.get("PLACE", set()), mention.roles.get("PLACE", set())
+        if not self._places_agree(places_e, places_m):
+            return None
+        shared = sum(
+            len(event.roles.get(role, set()) & mention.roles.get(role, set())) for role in KEY_ROLES
+        )
+        if shared == 0:
+            return None
+        same_place = bool(places_e & places_m)
+        same_date = event.when is not None and event.when == mention.when
+        return 2 * shared + int(same_place) + int(same_date)
+
+    def resolve(self, mention: EventMention, article_id: str, antecedent: str | None = None) -> str:
+        """The id of the event this mention reports, new or already known.
+
+        `antecedent` is the article's latest event of the same type: an anaphoric mention
+        ("the strike") is that event when nothing contradicts it.
+        """
+        if mention.anaphoric and antecedent is not None:
+            event = self.known[antecedent]
+            places = event.roles.get("PLACE", set())
+            if _dates_agree(event.when, mention.when) and self._places_agree(
+                places, mention.roles.get("PLACE", set())
+            ):
+                event.absorb(mention)
+                self._index(event)
+                return event.id
+        candidates = (self.known[event_id] for event_id in sorted(self._candidates(mention)))
+        scored = [(s, e) for e in candidates if (s := self._score(e, mention)) is not None]
+        scored.sort(key=lambda pair: pair[0], reverse=True)
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            event = scored[0][1]
+        else:
+            event = KnownEvent(_new_event_id(mention, article_id), mention.type)
+            self.known[event.id] = event
+        event.absorb(mention)
+        self._index(event)
+        return event.id
+
+
+def _new_event_id(mention: EventMention, article_id: str) -> str:
+    """A stable id for a happening first seen in this article and sentence."""
+    roles = sorted(f"{r}={i}" for r, ids in mention.roles.items() for i in ids)
+    when = mention.when.value if mention.when else ""
+    basis = "|".join([mention.type, article_id, str(mention.sentence), when, *roles])
+    return "event:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def article_events(
+    mentions: Iterable[EventMention], resolver: EventResolver, article_id: str
+) -> list[Event]:
+    """The events one article reports: its mentions resolved and grouped by event id."""
+    events: dict[str, Event] = {}
+    latest: dict[str, str] = {}
+    for mention in mentions:
+        event_id = resolver.resolve(mention, article_id, latest.get(mention.type))
+        latest[mention.type] = event_id
+        event = events.get(event_id)
+        if event is None:
+            event = events[event_id] = Event(
+                event_id, mention.type, [], mention.evidence, mention.rule
+            )
+        if mention.sentence not in event.sentences:
+            event.sentences.append(mention.sentence)
+        for role, ids in mention.roles.items():
+            merged = event.roles.setdefault(role, [])
+            merged.extend(sorted(ids - set(merged)))
+    for event_id, event in events.items():
+        event.when = resolver.known[event_id].when
+    return list(events.values())

@@ -1,0 +1,58 @@
+"""Match the rule catalogue against sentence skeletons: one `RuleHit` per match."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.arabic import match_key
+from kg.extraction.rules.catalogue import RULES
+from kg.extraction.rules.skeleton import Skeleton, compile_pattern
+from kg.kb import KbEntity
+from kg.records import Rule, RuleHit
+
+# What may stand between coordinated entities: `دمشق وحلب`, `بسوريا، أهمها في دمشق`.
+_COORDINATION = r'(?: (?:[وفبلك]|،|,|"|اهمها|ابرزها|منها|في|ب|خاصه|لا سيما))+ ⟦{label}(\d+)⟧'
+
+
+class RuleSet:
+    """Compiled rules, with the demonyms of the knowledge base's countries."""
+
+    def __init__(self, kb: Iterable[KbEntity], rules: Iterable[Rule] = RULES) -> None:
+        kb = tuple(kb)
+        self.demonym_ids = {match_key(d): e.id for e in kb for d in e.demonyms}
+        self.rules = tuple(rules)
+        self._compiled = [
+            (rule, compile_pattern(rule.pattern, self.demonym_ids)) for rule in self.rules
+        ]
+
+    def hits(self, skeleton: Skeleton) -> list[RuleHit]:
+        """Every rule match in the sentence (groups as slot indexes, or ids for demonyms)."""
+        found: list[RuleHit] = []
+        for rule, regex in self._compiled:
+            for match in regex.finditer(skeleton.text):
+                groups = {
+                    name: self._group_ids(skeleton, match, name, rule)
+                    for name, value in match.groupdict().items()
+                    if value is not None
+                }
+                start = skeleton.char_at(match.start())
+                end = skeleton.char_at(max(match.start(), match.end() - 1)) + 1
+                found.append(RuleHit(rule, groups, start, end))
+        return found
+
+    def _group_ids(
+        self, skeleton: Skeleton, match: re.Match[str], name: str, rule: Rule
+    ) -> tuple[int | str, ...]:
+        value = match.group(name)
+        if not value.isdigit():
+            return (self.demonym_ids[value],)
+        refs: list[int | str] = [int(value)]
+        if name in rule.expand:
+            label = skeleton.text[match.start(name) - 1]
+            coordinated = re.compile(_COORDINATION.format(label=re.escape(label)))
+            position = match.end(name) + 1
+            while (more := coordinated.match(skeleton.text, position)) is not None:
+                refs.append(int(more.group(1)))
+                position = more.end()
+        return tuple(refs)

@@ -1,0 +1,326 @@
+"""Finding and decoding input files: `.txt`, `.html`/`.htm`, `.json`, `.jsonl`.
+
+`iter_articles` turns paths (files or folders) into cleaned `Article`s, reporting every file or
+record it cannot read as a `ReadFailure` with one human reason, and going on with the rest.
+
+Ids are stable across content changes (the loader replaces changed articles by id): the
+record's `id` field, else `url:` and the first 16 hex digits of the SHA-1 of its url, else the
+file stem, with `#<n>` (1-based record number) for records of a JSON list or JSON Lines file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from charset_normalizer import from_bytes
+
+from kg.ids import text_article_id
+from kg.ingest.cleaning import clean, parse_date
+from kg.ingest.html import page_text_and_metadata
+from kg.records import Article, ReadFailure, TextSpan
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+"""The largest article (a text or HTML file, or one record's text) that is read."""
+MAX_JSON_BYTES = 100 * 1024 * 1024
+"""The largest JSON (not JSON Lines) file, which has to be parsed whole."""
+_TOO_LARGE = f"larger than the {MAX_ARTICLE_BYTES >> 20} MB limit for one article"
+_TOO_LARGE_JSON = (
+    f"larger than the {MAX_JSON_BYTES >> 20} MB limit for a JSON file (use JSON Lines for more)"
+)
+_MAX_JSONL_LINE = 6 * MAX_ARTICLE_BYTES  # a JSON escape (\u0642) takes 6 bytes for one char
+
+TEXT_SUFFIXES = frozenset({".txt"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+"""The files taken when walking a folder; a file named explicitly is read whatever its name."""
+
+
+class _Unreadable(Exception):
+    """Raised inside this module with the reason a file or record cannot be read."""
+
+
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
+    """Yield every article found under `paths`, cleaned, or a `ReadFailure` for what fails.
+
+    Folders are walked recursively in sorted order (hidden entries skipped), taking the
+    `FOLDER_SUFFIXES` files; a file named explicitly is read as text unless its suffix says
+    HTML or JSON. Bad input never stops the iteration.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _read_file(file)
+        else:
+            yield from _read_file(path)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """The readable files under `folder`, sorted, skipping hidden files and folders."""
+    return sorted(
+        file
+        for file in folder.rglob("*")
+        if file.suffix.lower() in FOLDER_SUFFIXES
+        and not any(part.startswith(".") for part in file.relative_to(folder).parts)
+        and file.is_file()
+    )
+
+
+def _read_file(path: Path) -> Iterator[Article | ReadFailure]:
+    """Read one file of any supported kind, turning each problem into a `ReadFailure`."""
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise _Unreadable("empty file")
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl(path)
+            return
+        if suffix in JSON_SUFFIXES and size > MAX_JSON_BYTES:
+            raise _Unreadable(_TOO_LARGE_JSON)
+        if suffix not in JSON_SUFFIXES and size > MAX_ARTICLE_BYTES:
+            raise _Unreadable(_TOO_LARGE)
+        data = path.read_bytes()
+        if suffix in JSON_SUFFIXES:
+            yield from _read_json(path, _decode(data))
+        elif suffix in HTML_SUFFIXES:
+            yield _article_from_html(path, _decode(data, _declared_charset(data)))
+        else:
+            yield _new_article(path, path.stem, _decode(data), {})
+    except _Unreadable as problem:
+        yield ReadFailure(str(path), str(problem))
+    except FileNotFoundError:
+        yield ReadFailure(str(path), "no such file or directory")
+    except PermissionError:
+        yield ReadFailure(str(path), "permission denied")
+    except OSError as error:
+        yield ReadFailure(str(path), error.strerror or str(error))
+
+
+# --- decoding ----------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _decode(data: bytes, declared: str | None = None) -> str:
+    """Decode file bytes to text: a BOM's encoding, else UTF-8, else `declared` (an HTML meta
+    charset), else an encoding charset-normalizer detects that yields mostly Arabic, else
+    Windows-1256 if that does, else the detector's best guess. Raises `_Unreadable` for binary
+    data, empty text or bytes no encoding explains."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding))
+            except UnicodeDecodeError:
+                raise _Unreadable(f"not text (invalid {encoding.upper()})") from None
+    if b"\x00" in data:
+        raise _Unreadable("not text (binary)")
+    try:
+        return _checked(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    detected = [match.encoding for match in from_bytes(data)]
+    for encoding in ([declared] if declared else []) + detected + ["cp1256"]:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if encoding == declared or _arabic_share(text) >= 0.6:
+            return _checked(text)
+    if detected:
+        return _checked(data.decode(detected[0]))
+    raise _Unreadable("not text (binary or unknown encoding)")
+
+
+def _arabic_share(text: str) -> float:
+    """The share of letters in `text` that are Arabic script."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff") / len(letters)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _checked(text: str) -> str:
+    """`text` itself, unless it is empty or mostly control characters (binary)."""
+    if not text.strip():
+        raise _Unreadable("empty file")
+    if len(_CONTROL.findall(text)) > len(text) / 100:
+        raise _Unreadable("not text (binary)")
+    return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first kilobytes, if any."""
+    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", data[:4096], re.IGNORECASE)
+    return m[1].decode("ascii") if m else None
+
+
+# --- articles ----------------------------------------------------------------------------
+
+
+def _text_field(value: Any) -> str | None:
+    """A metadata value as a non-empty string, or None."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _new_article(path: Path, fallback_id: str, text: str, meta: dict[str, Any]) -> Article:
+    """Build and clean an Article from decoded text and its metadata fields."""
+    if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
+        raise _Unreadable(_TOO_LARGE)
+    url = _text_field(meta.get("url"))
+    given_id = _text_field(meta.get("id"))
+    if given_id is None and url is not None:
+        given_id = "url:" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+    published = _text_field(meta.get("published"))
+    article = Article(
+        id=given_id or fallback_id,
+        text=text,
+        body=[],
+        path=str(path),
+        title=_text_field(meta.get("title")),
+        source=_text_field(meta.get("source")),
+        url=url,
+        published=parse_date(published) if published else None,
+        lang=_text_field(meta.get("lang")) or "ar",
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    return clean(article)
+
+
+def _article_from_record(path: Path, fallback_id: str, record: Any) -> Article:
+    """An Article from one JSON record (an object with a `text` field)."""
+    if not isinstance(record, dict):
+        raise _Unreadable("not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise _Unreadable("missing the required string field 'text'")
+    if not text.strip():
+        raise _Unreadable("empty text")
+    return _new_article(path, fallback_id, text, record)
+
+
+def _read_json(path: Path, content: str) -> Iterator[Article | ReadFailure]:
+    """The records of a JSON file holding one object or a list of objects."""
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as error:
+        raise _Unreadable(_json_problem(error, error.lineno)) from None
+    except RecursionError:
+        raise _Unreadable("malformed JSON: nested too deeply") from None
+    if isinstance(document, dict):
+        yield _article_from_record(path, path.stem, document)
+        return
+    if not isinstance(document, list):
+        raise _Unreadable("JSON is neither an object nor a list of objects")
+    if not document:
+        raise _Unreadable("empty JSON list")
+    for number, record in enumerate(document, start=1):
+        try:
+            yield _article_from_record(path, f"{path.stem}#{number}", record)
+        except _Unreadable as problem:
+            yield ReadFailure(str(path), f"record {number}: {problem}")
+
+
+def _json_problem(error: json.JSONDecodeError, line_number: int) -> str:
+    """The reason given for malformed JSON: where, and what the parser expected."""
+    what = error.msg.removesuffix(" at").removesuffix(" starting")
+    return f"malformed JSON on line {line_number}, column {error.colno}: {what}"
+
+
+def _read_jsonl(path: Path) -> Iterator[Article | ReadFailure]:
+    """The records of a JSON Lines file, one per non-blank line, read line by line."""
+    records = 0
+    with path.open("rb") as stream:
+        for line_number, line in _physical_lines(stream):
+            if line is not None and not line.strip():
+                continue
+            records += 1
+            where = f"{path}:{line_number}"
+            try:
+                if line is None:
+                    raise _Unreadable(_TOO_LARGE)
+                record = _parse_json_line(line, line_number)
+                yield _article_from_record(path, f"{path.stem}#{records}", record)
+            except _Unreadable as problem:
+                yield ReadFailure(where, str(problem))
+    if records == 0:
+        raise _Unreadable("empty file")
+
+
+def _physical_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line; None for a line too long to hold, which is skipped."""
+    number = 0
+    while line := stream.readline(_MAX_JSONL_LINE + 1):
+        number += 1
+        if len(line) > _MAX_JSONL_LINE and not line.endswith(b"\n"):
+            while (rest := stream.readline(_MAX_JSONL_LINE)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
+
+
+def _parse_json_line(line: bytes, line_number: int) -> Any:
+    """One JSON Lines record, decoded and parsed."""
+    try:
+        text = _decode(line.removeprefix(codecs.BOM_UTF8))
+    except _Unreadable as problem:
+        raise _Unreadable(f"line {line_number} is {problem}") from None
+    try:
+        return json.loads(text.strip())
+    except json.JSONDecodeError as error:
+        raise _Unreadable(_json_problem(error, line_number)) from None
+    except RecursionError:
+        raise _Unreadable(f"malformed JSON on line {line_number}: nested too deeply") from None
+
+
+def _article_from_html(path: Path, html: str) -> Article:
+    """An Article from an HTML page: the extracted text, with the page metadata."""
+    text, meta = page_text_and_metadata(html)
+    if not text:
+        raise _Unreadable("no article text found in the HTML")
+    return _new_article(path, path.stem, text, meta)
+
+
+def article_from_text(text: str, **metadata: str | None) -> Article:
+    """An `Article` for text given directly (not read from a file), cleaned like a file."""
+    article = Article(
+        id=metadata.pop("id", None) or text_article_id(text),
+        text=text,
+        body=[TextSpan(0, len(text))],
+        path=metadata.pop("path", None) or "<text>",
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        **metadata,
+    )
+    return clean(article)
+
+
+def unique_articles(items: Iterable[Article | ReadFailure]) -> Iterator[Article | ReadFailure]:
+    """Pass items through, turning a second article with an already-seen id into a failure."""
+    first_path: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, Article):
+            if item.id in first_path:
+                reason = f"same article id {item.id!r} as {first_path[item.id]}; not loaded"
+                yield ReadFailure(item.path, reason)
+                continue
+            first_path[item.id] = item.path
+        yield item

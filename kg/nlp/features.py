@@ -1,0 +1,111 @@
+"""Token features for Arabic NER, computed from the tokenizer's matching key (`norm_`).
+
+spaCy's stock `MultiHashEmbed` takes PREFIX (first character) and SUFFIX (last three) from the
+vocabulary; for Arabic the first character is mostly the article's alef. This embedding hashes
+affixes of the normalised key instead: the key, the key without a proclitic letter or the article
+`ال`, its first and last two and three letters, and the word shape. The features come from the Doc
+alone, so the model behaves the same in any pipeline that uses the kg tokenizer.
+
+Registered as `kg.ArabicHashEmbed.v1`, also as an entry point of the `spacy_architectures` group,
+so a saved model that uses it loads without importing this module first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import (
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d
+
+from kg.nlp.tokenizer import PROCLITICS
+
+ARTICLE = "ال"
+FEATURE_COUNT = 8
+# The whole-word features (key, key without clitic, key without article): word dropout hides
+# them, so the model learns to tag from affixes and context, as it must for unseen names.
+WORD_FEATURES = 3
+UNKNOWN_WORD = hash_string("<unknown word>")
+
+
+def token_features(norm: str) -> tuple[str, ...]:
+    """The hashed string features of one token's matching key (shape added separately):
+    the key; the key without a leading proclitic letter (for words the tokenizer left whole,
+    such as an unknown name after `و`); the key without the article; the first two and three
+    letters after the article; the last two and three letters."""
+    unclitic = norm[1:] if norm[:1] in PROCLITICS and len(norm) > 3 else norm
+    stem = norm[len(ARTICLE) :] if norm.startswith(ARTICLE) and len(norm) > 3 else norm
+    return (
+        norm,
+        "c:" + unclitic,
+        "s:" + stem,
+        "p:" + stem[:2],
+        "p:" + stem[:3],
+        "x:" + norm[-2:],
+        "x:" + norm[-3:],
+    )
+
+
+def doc_features(doc: Doc) -> numpy.ndarray:
+    """A (tokens, FEATURE_COUNT) uint64 array of feature hashes for `doc`."""
+    rows = numpy.zeros((len(doc), FEATURE_COUNT), dtype="uint64")
+    cache: dict[str, list[int]] = {}
+    for index, token in enumerate(doc):
+        norm = token.norm_
+        hashes = cache.get(norm)
+        if hashes is None:
+            hashes = [hash_string(feature) for feature in token_features(norm)]
+            cache[norm] = hashes
+        rows[index, : FEATURE_COUNT - 1] = hashes
+        rows[index, FEATURE_COUNT - 1] = token.shape
+    return rows
+
+
+def _extract_forward(model: Model, docs: Sequence[Doc], is_train: bool):
+    arrays = [doc_features(doc) for doc in docs]
+    rate = model.attrs["word_dropout"]
+    if is_train and rate > 0:
+        for rows in arrays:
+            dropped = numpy.random.random(len(rows)) < rate
+            rows[dropped, :WORD_FEATURES] = UNKNOWN_WORD
+    features: list[Ints2d] = [model.ops.asarray2i(rows, dtype="uint64") for rows in arrays]
+    return features, lambda d_features: []
+
+
+@registry.architectures("kg.ArabicHashEmbed.v1")
+def arabic_hash_embed(
+    width: int, rows: list[int], word_dropout: float = 0.0
+) -> Model[list[Doc], list[Floats2d]]:
+    """Hash embeddings of the Arabic key features, mixed by a maxout layer into `width`.
+
+    In training, each token's whole-word features are replaced by an unknown-word value with
+    probability `word_dropout`.
+    """
+    if len(rows) != FEATURE_COUNT:
+        raise ValueError(f"kg.ArabicHashEmbed.v1 needs {FEATURE_COUNT} row counts")
+    extractor: Model = Model(
+        "arabic_features", _extract_forward, attrs={"word_dropout": word_dropout}
+    )
+    embeddings = [
+        HashEmbed(width, count, column=column, seed=11 + column, dropout=0.0)
+        for column, count in enumerate(rows)
+    ]
+    return chain(
+        extractor,
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )

@@ -1,0 +1,138 @@
+"""Relation and event rules on sentences written for the tests (not from the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.pipeline import Extractor
+from kg.ingest import article_from_text
+from kg.records import Document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(extractor: Extractor, text: str, published: str | None = "2024-03-10") -> Document:
+    article = article_from_text(text)
+    article.published = published
+    return extractor.document(article)
+
+
+def facts(document: Document) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in document.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "قال إسماعيل قاآني، قائد فيلق القدس، إن الرد قادم.",
+            {("LEADS", "esmail-qaani", "quds-force")},
+        ),
+        (
+            "وزار حسن نصر الله طهران الأسبوع الماضي.",
+            {("VISITED", "hassan-nasrallah", "tehran")},
+        ),
+        (
+            "اسماعيل قآني زار سورية ولبنان.",
+            {("VISITED", "esmail-qaani", "syria"), ("VISITED", "esmail-qaani", "lebanon")},
+        ),
+        (
+            "والتقى بشار الأسد مع حسن نصر الله في دمشق.",
+            {("MET_WITH", "bashar-al-assad", "hassan-nasrallah")},
+        ),
+        (
+            "واغتيل قاسم سليماني في بغداد بغارة أمريكية.",
+            {
+                ("KILLED_IN", "qasem-soleimani", "baghdad"),
+                ("KILLED_BY", "qasem-soleimani", "united-states"),
+            },
+        ),
+        (
+            "وتصنف الولايات المتحدة حزب الله منظمة إرهابية.",
+            {("DESIGNATED_TERRORIST_BY", "hezbollah", "united-states")},
+        ),
+        (
+            "وينتشر حزب الله في حمص واللاذقية ودير الزور.",
+            {
+                ("DEPLOYED_IN", "hezbollah", "homs"),
+                ("DEPLOYED_IN", "hezbollah", "latakia"),
+                ("DEPLOYED_IN", "hezbollah", "deir-ez-zor"),
+            },
+        ),
+        (
+            "وتحدث عن الفصائل التي تدعمها إيران مثل حزب الله وحماس.",
+            {("SUPPORTS", "iran", "hezbollah"), ("SUPPORTS", "iran", "hamas")},
+        ),
+        (
+            "ويقول حزب الله الذي يتخذ من بيروت مقرا إنه لن يتراجع.",
+            {("HEADQUARTERED_IN", "hezbollah", "beirut")},
+        ),
+        (
+            "وقتل العميد ميلاد حيدري، وهو قيادي في الحرس الثوري، في غارة قرب حلب.",
+            {("MEMBER_OF", "milad-heidari", "irgc"), ("KILLED_IN", "milad-heidari", "aleppo")},
+        ),
+        (
+            "وعين إسماعيل قاآني لقيادة قوة القدس خلفا لقاسم سليماني.",
+            {
+                ("APPOINTED", "esmail-qaani", "quds-force"),
+                ("LEADS", "esmail-qaani", "quds-force"),
+                ("SUCCEEDED", "esmail-qaani", "qasem-soleimani"),
+            },
+        ),
+    ],
+)
+def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
+    assert facts(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال مسؤول إن إيران وسوريا ناقشتا الوضع الاقتصادي.",
+        "ارتفعت أسعار الوقود في دمشق وبيروت.",
+        "لم يزر قاآني سوريا منذ أشهر.",
+    ],
+)
+def test_no_relation_where_none_is_stated(extractor: Extractor, text: str) -> None:
+    assert facts(extract(extractor, text)) == set()
+
+
+def test_relation_carries_time_and_evidence(extractor: Extractor) -> None:
+    text = "وأدرجت الولايات المتحدة حزب الله على قائمة المنظمات الإرهابية عام 1997."
+    document = extract(extractor, text)
+    (relation,) = [r for r in document.relations if r.type == "DESIGNATED_TERRORIST_BY"]
+    assert relation.when is not None and relation.when.value == "1997"
+    assert relation.evidence == text
+    assert relation.rule
+
+
+def test_a_title_does_not_take_the_sentences_date(extractor: Extractor) -> None:
+    document = extract(extractor, "وعقب مقتل قائد فيلق القدس قاسم سليماني عام 2020 في بغداد.")
+    leads = [r for r in document.relations if r.type == "LEADS"]
+    assert leads and all(r.when is None for r in leads)
+
+
+def test_strike_by_demonym_names_the_country(extractor: Extractor) -> None:
+    document = extract(extractor, "وأعلن الحرس الثوري مقتل ميلاد حيدري في غارة إسرائيلية قرب دمشق.")
+    assert ("KILLED_BY", "milad-heidari", "israel") in facts(document)
+    assert "israel" in {e.id for e in document.entities}
+    (strike,) = [e for e in document.events if e.type == "Strike"]
+    assert strike.roles == {
+        "TARGET": ["milad-heidari"],
+        "AGENT": ["israel"],
+        "PLACE": ["damascus"],
+    }
+
+
+def test_the_strike_refers_back_to_the_articles_last_strike(extractor: Extractor) -> None:
+    text = (
+        "وأعلن الحرس الثوري مقتل مقداد مهقاني بعد غارة إسرائيلية قرب دمشق. "
+        "كما قتل خلال الغارة الجوية بضواحي دمشق، ميلاد حيدري، في سوريا."
+    )
+    strikes = [e for e in extract(extractor, text).events if e.type == "Strike"]
+    assert len(strikes) == 1
+    assert strikes[0].roles["TARGET"] == ["meqdad-mahghani", "milad-heidari"]
+    assert strikes[0].sentences == [0, 1]

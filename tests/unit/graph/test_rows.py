@@ -1,0 +1,124 @@
+"""Documents to statement rows (`kg.graph.rows`), without a database."""
+
+from __future__ import annotations
+
+from kg.graph.rows import batch_rows
+from kg.records import (
+    Article,
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Relation,
+    Sentence,
+    TextSpan,
+    TimeValue,
+)
+
+
+def _document(article_id: str, relation_time: TimeValue | None = None) -> Document:
+    text = "قائد فيلق القدس إسماعيل قاآني زار دمشق."
+    article = Article(article_id, text, [TextSpan(0, len(text))], f"{article_id}.txt", sha256="x")
+    sentence = Sentence(0, 0, len(text), text)
+    qaani = Entity(
+        "esmail-qaani",
+        "Person",
+        "إسماعيل قاآني",
+        name_en="Esmail Qaani",
+        mentions=[Mention(16, 29, "إسماعيل قاآني", 0)],
+    )
+    quds = Entity(
+        "quds-force", "Organization", "فيلق القدس", mentions=[Mention(5, 15, "فيلق القدس", 0)]
+    )
+    damascus = Entity(
+        "damascus", "Location", "دمشق", kind="city", mentions=[Mention(34, 38, "دمشق", 0)]
+    )
+    relations = [
+        Relation(
+            "LEADS", "esmail-qaani", "quds-force", 0, text, "title-before-name", relation_time
+        ),
+        Relation("VISITED", "esmail-qaani", "damascus", 0, text, "visited"),
+    ]
+    event = Event(
+        "event:1", "Visit", [0], text, "visited", {"AGENT": ["esmail-qaani"], "PLACE": ["damascus"]}
+    )
+    return Document(article, [sentence], [qaani, quds, damascus], relations, [event])
+
+
+def test_article_rows_carry_metadata_fingerprint_and_load_time_without_nulls() -> None:
+    rows = batch_rows([_document("a")], "2026-01-01T00:00:00+00:00", "abc")
+    assert rows.articles == [
+        {
+            "id": "a",
+            "props": {
+                "id": "a",
+                "lang": "ar",
+                "sha256": "x",
+                "pipeline": "abc",
+                "loadedAt": "2026-01-01T00:00:00+00:00",
+            },
+        }
+    ]
+
+
+def test_entities_are_grouped_by_label_with_their_display_properties() -> None:
+    rows = batch_rows([_document("a"), _document("b")], "t", "p")
+    assert rows.entities["Person"] == [
+        {"id": "esmail-qaani", "props": {"name": "إسماعيل قاآني", "nameEn": "Esmail Qaani"}}
+    ]
+    assert rows.entities["Location"] == [
+        {"id": "damascus", "props": {"name": "دمشق", "kind": "city"}}
+    ]
+
+
+def test_one_relation_row_per_fact_across_the_batch_with_all_provenance() -> None:
+    rows = batch_rows([_document("a"), _document("b", TimeValue("2020", "year"))], "t", "p")
+    [leads] = rows.relations[("LEADS", "since")]
+    assert leads["articles"] == ["a", "b"]
+    assert leads["sentences"] == ["a:s0", "b:s0"]
+    assert leads["rules"] == ["title-before-name"]
+    assert (leads["time"], leads["precision"]) == ("2020", "year")
+    [visit] = rows.relations[("VISITED", "date")]
+    assert visit["time"] is None
+
+
+def test_mentions_sentences_and_counts() -> None:
+    rows = batch_rows([_document("a"), _document("b")], "t", "p")
+    assert {r["sentence"] for r in rows.mentions} == {"a:s0", "b:s0"}
+    assert rows.sentences[0] == {
+        "article": "a",
+        "id": "a:s0",
+        "idx": 0,
+        "start": 0,
+        "end": len(rows.sentences[0]["text"]),
+        "text": rows.sentences[0]["text"],
+    }
+    counts = {r["id"]: r["count"] for r in rows.entity_mentions}
+    assert counts == {"esmail-qaani": 2, "quds-force": 2, "damascus": 2}
+    assert {(r["article"], r["entity"]) for r in rows.article_mentions} >= {("a", "damascus")}
+
+
+def test_co_occurrence_pairs_run_from_the_smaller_id_and_sum_the_batch() -> None:
+    rows = batch_rows([_document("a"), _document("b")], "t", "p")
+    pairs = {(r["a"], r["b"]): (r["weight"], r["articles"]) for r in rows.co_occurrences}
+    assert pairs[("damascus", "esmail-qaani")] == (2, ["a", "b"])
+    assert all(a < b for a, b in pairs)
+
+
+def test_event_rows_and_roles() -> None:
+    rows = batch_rows([_document("a")], "t", "p")
+    assert rows.events == [
+        {
+            "id": "event:1",
+            "type": "Visit",
+            "time": {},
+            "article": "a",
+            "sentences": ["a:s0"],
+            "evidence": rows.events[0]["evidence"],
+            "rule": "visited",
+        }
+    ]
+    assert rows.event_roles == {
+        "AGENT": [{"event": "event:1", "entity": "esmail-qaani"}],
+        "PLACE": [{"event": "event:1", "entity": "damascus"}],
+    }

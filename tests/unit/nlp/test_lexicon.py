@@ -1,0 +1,25 @@
+"""The tokenizer's stem lexicon: rebuilt from NewsFANE and the knowledge base, and current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+
+from kg.nlp.tokenizer import TOKENIZER_CONFIG
+from kg.nlp.training.corpora import DATA_DIR, NEWSFANE_FILE
+from kg.nlp.training.wordlists import write_packaged_lexicon
+from kg.nlp.wordlists import packaged_lexicon
+
+
+def test_packaged_lexicon_is_current_with_the_knowledge_base(tmp_path: Path) -> None:
+    """Fails when kg/data/kb.json was edited without rebuilding the lexicon, which leaves
+    the new names unsplittable from their clitics (`بأربيل`)."""
+    rebuilt = tmp_path / "lexicon.txt"
+    write_packaged_lexicon(DATA_DIR / NEWSFANE_FILE, rebuilt)
+    assert set(rebuilt.read_text("utf-8").split()) == packaged_lexicon()
+
+
+def test_clitics_come_off_knowledge_base_names() -> None:
+    nlp = spacy.blank("ar", config=TOKENIZER_CONFIG)
+    assert [t.text for t in nlp("بأربيل وللحشد")] == ["ب", "أربيل", "و", "ل", "لحشد"]
