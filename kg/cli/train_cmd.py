@@ -42,7 +42,7 @@ def train(
     ] = None,
     data: Annotated[
         Path | None,
-        typer.Option("--data", help="Folder with anercorp_train.conll and newsfane_gold_170k.tsv."),
+        typer.Option("--data", help="Folder with anercorp_train.conll and newsfane_gold_140k.tsv."),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the split and training.")] = 0,
     settings: Annotated[

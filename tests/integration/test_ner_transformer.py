@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from kg.nlp.training.conll import TaggedSentence, read_conll
-from kg.nlp.training.corpora import ANERCORP_FILE, DATA_DIR, NEWSFANE_FILE
+from kg.nlp.training.corpora import ANERCORP_FILE, NEWSFANE_FILE
 from tests.integration.cli import run_kg
+from tests.shared_data import shared_data_file
 
 SENTENCES = 60  # three blocks of 20: one becomes the development split
 OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "OMP_NUM_THREADS": "1"}
@@ -77,8 +78,8 @@ def build_tiny_bert(texts: list[str], directory: Path) -> int:
 def trained(tmp_path_factory: pytest.TempPathFactory):
     """Train with the real CLI on the tiny BERT, then delete the tiny BERT's directory."""
     root = tmp_path_factory.mktemp("trf")
-    anercorp = read_conll(DATA_DIR / ANERCORP_FILE)[:SENTENCES]
-    newsfane = read_conll(DATA_DIR / NEWSFANE_FILE)[:SENTENCES]
+    anercorp = read_conll(shared_data_file(f"ner/{ANERCORP_FILE}"))[:SENTENCES]
+    newsfane = read_conll(shared_data_file(f"ner/{NEWSFANE_FILE}"))[:SENTENCES]
     data = root / "data"
     data.mkdir()
     write_tagged(data / ANERCORP_FILE, anercorp, " ")

@@ -37,7 +37,7 @@ from kg.nlp.training.split import carve_blocks, near_duplicates, sentence_key, s
 
 DATA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ner"
 ANERCORP_FILE = "anercorp_train.conll"
-NEWSFANE_FILE = "newsfane_gold_170k.tsv"
+NEWSFANE_FILE = "newsfane_gold_140k.tsv"
 TRANSFERRED = frozenset({FACILITY, GROUP})
 MATCH_SHARE = 0.3
 

@@ -7,16 +7,17 @@ from pathlib import Path
 import spacy
 
 from kg.nlp.tokenizer import TOKENIZER_CONFIG
-from kg.nlp.training.corpora import DATA_DIR, NEWSFANE_FILE
+from kg.nlp.training.corpora import NEWSFANE_FILE
 from kg.nlp.training.wordlists import write_packaged_lexicon
 from kg.nlp.wordlists import packaged_lexicon
+from tests.shared_data import shared_data_file
 
 
 def test_packaged_lexicon_is_current_with_the_knowledge_base(tmp_path: Path) -> None:
     """Fails when kg/data/kb.json was edited without rebuilding the lexicon, which leaves
     the new names unsplittable from their clitics (`بأربيل`)."""
     rebuilt = tmp_path / "lexicon.txt"
-    write_packaged_lexicon(DATA_DIR / NEWSFANE_FILE, rebuilt)
+    write_packaged_lexicon(shared_data_file(f"ner/{NEWSFANE_FILE}"), rebuilt)
     assert set(rebuilt.read_text("utf-8").split()) == packaged_lexicon()
 
 

@@ -15,12 +15,13 @@ from kg.nlp.tokenizer import TOKENIZER_CONFIG
 from kg.nlp.training.align import join_tokens, transfer_spans
 from kg.nlp.training.augment import swap_mentions
 from kg.nlp.training.conll import TaggedSentence, iob_spans, parse_lines
-from kg.nlp.training.corpora import DATA_DIR, build_corpora, load_corpora
+from kg.nlp.training.corpora import build_corpora, load_corpora
 from kg.nlp.training.labels import coarse_label, relabel
 from kg.nlp.training.projection import project
 from kg.nlp.training.split import carve_blocks, sentence_key, shingles
 from kg.nlp.training.tagging import tag_sentences
 from kg.nlp.training.trainer import train_ner
+from tests.shared_data import shared_data_file
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +165,7 @@ def test_toy_corpora_merge_and_split(nlp: Language) -> None:
 
 @pytest.fixture(scope="module")
 def real_corpora(nlp: Language):
-    return load_corpora(nlp.tokenizer, DATA_DIR)
+    return load_corpora(nlp.tokenizer, shared_data_file("ner"))
 
 
 def test_real_dev_text_never_appears_in_training(real_corpora) -> None:
@@ -219,7 +220,7 @@ def test_kg_train_command_trains_scores_and_saves(tmp_path: Path) -> None:
                 lines.append(f"{token} {tag}")
             lines.append("")
     (data / "anercorp_train.conll").write_text("\n".join(lines), encoding="utf-8")
-    (data / "newsfane_gold_170k.tsv").write_text("ال\tB-Group\nعرب\tI-Group\n", encoding="utf-8")
+    (data / "newsfane_gold_140k.tsv").write_text("ال\tB-Group\nعرب\tI-Group\n", encoding="utf-8")
     app = typer.Typer()
     app.command()(train)
     output = tmp_path / "model"
