@@ -22,9 +22,17 @@ app = typer.Typer(
 def _register() -> None:
     """Attach each command module's Typer app (imported here to keep start-up cheap): the
     groups under their name (`kg neo4j ...`, `kg ner ...`), the others at the top level."""
-    from kg.cli import corpus_cmd, export_cmd, neo4j_cmd, ner_cmd, query_cmd, train_cmd
+    from kg.cli import (
+        corpus_cmd,
+        eval_cmd,
+        export_cmd,
+        neo4j_cmd,
+        ner_cmd,
+        query_cmd,
+        train_cmd,
+    )
 
-    for module in (corpus_cmd, query_cmd, export_cmd, train_cmd):
+    for module in (corpus_cmd, query_cmd, export_cmd, eval_cmd, train_cmd):
         app.add_typer(module.app)
     app.add_typer(neo4j_cmd.app, name="neo4j")
     app.add_typer(ner_cmd.app, name="ner")

@@ -20,7 +20,7 @@ STAGES = (
     ("kg.extraction.analyse", "kg.extraction.rules"),
     ("kg.extraction.resolve",),
     ("kg.extraction.pipeline", "kg.extraction"),
-    ("kg.graph",),
+    ("kg.graph", "kg.evaluation"),
     ("kg.loading",),
     ("kg.cli",),
 )
