@@ -25,6 +25,7 @@ class KbEntity:
     wikidata: str | None = None
     demonyms: tuple[str, ...] = ()  # for countries: the adjectives (إسرائيلي, إسرائيلية, ...)
     located_in: str | None = None  # the id of the place this one lies in
+    state_body: bool = False  # an institution of a state (its army, a ministry, an agency)
 
 
 def _parse(raw: dict, where: str) -> KbEntity:
@@ -39,6 +40,7 @@ def _parse(raw: dict, where: str) -> KbEntity:
             wikidata=raw.get("wikidata"),
             demonyms=tuple(raw.get("demonyms", ())),
             located_in=raw.get("locatedIn"),
+            state_body=bool(raw.get("stateBody")),
         )
     except KeyError as missing:
         raise KgError(f"{where}: an entity lacks the field {missing}") from None

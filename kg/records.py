@@ -112,6 +112,7 @@ class EntitySpan:
     label: EntityLabel
     kind: LocationKind | None
     kb_id: str | None
+    key: str = ""  # the tokens' matching keys: `الحوثيين` for the text `لحوثيين` of `للحوثيين`
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ class Rule:
     expand: tuple[str, ...] = ()
     timed: bool = True  # False: the sentence's date is not the time of this fact
     anaphoric: bool = False  # the event is the article's latest of its type ("the strike")
+    countries: tuple[str, ...] = ()  # groups that must name a country
+    not_countries: tuple[str, ...] = ()  # groups that must not name a country
 
 
 @dataclass(frozen=True)

@@ -98,9 +98,15 @@ def _gold_keys(entity: GoldEntity) -> set[str]:
     return {match_key(name) for name in (entity.name, *entity.aliases)} - {""}
 
 
+def _mention_keys(text: str) -> set[str]:
+    """A mention's key, and the key with the article an `ل` clitic elided (`لحوثيين`)."""
+    key = match_key(text)
+    return {key, "ا" + key} if key.startswith("ل") and not key.startswith("ال") else {key}
+
+
 def _document_keys(entity: Entity, kb_by_id: Mapping[str, KbEntity]) -> set[str]:
     if entity.mentions:
-        return {match_key(m.text) for m in entity.mentions}
+        return {k for m in entity.mentions for k in _mention_keys(m.text)}
     known = kb_by_id.get(entity.id)
     names = [entity.name, *entity.aliases, *(known.aliases if known else ())]
     return {match_key(name) for name in names} - {""}

@@ -16,6 +16,9 @@ Components, in order, and why that order is the precedence:
    token's matching key) so one pattern per spelling finds every hamza, ya, ta marbuta,
    tatweel, diacritic and clitic variant. It overwrites what the others found where they
    overlap: a curated id beats a guess. Its spans carry the id in `ent.ent_id_`.
+4. `kg_title_trimmer` (`kg/nlp/titles.py`): a Person span starts at the name, not at the
+   title or the demonym before it (`الرئيس السوري بشار الأسد` names بشار الأسد), so the
+   relation rules read the title and linking the name.
 """
 
 from __future__ import annotations
@@ -64,12 +67,20 @@ def build_pipeline(
         nlp.add_pipe("ner", source=source)
         nlp.add_pipe("kg_description_filter")
     nlp.add_pipe("kg_cue_rules")
+    state_bodies = nlp.add_pipe("kg_state_bodies")
     ruler = nlp.add_pipe(
         "entity_ruler",
         name="kb_ruler",
         config={"phrase_matcher_attr": "NORM", "overwrite_ents": True},
     )
-    ruler.add_patterns(kb_patterns(default_kb() if kb is None else kb))
+    kb = tuple(default_kb() if kb is None else kb)
+    ruler.add_patterns(kb_patterns(kb))
+    places = nlp.add_pipe("kg_place_cues")
+    trimmer = nlp.add_pipe("kg_title_trimmer")
+    demonyms = [d for entity in kb for d in entity.demonyms]
+    for component in (state_bodies, places, trimmer):
+        component.add_demonyms(demonyms)
+    places.add_known_places(a for e in kb if e.label == "Location" for a in e.aliases)
     return nlp
 
 

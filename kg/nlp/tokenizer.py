@@ -123,8 +123,13 @@ class ArabicTokenizer:
         """
         key = match_key(word)
         # The key folds a doubled و (`ووكالة` has the key of `وكالة`), so such a word is never
-        # taken whole for the stem it contains.
-        known = key in self.lexicon and not word.startswith("وو")
+        # taken whole for the stem it contains. A word in `لل` is ل + the article whenever the
+        # article's word is a stem, even if the corpus also left it whole (`للأمم`, `للجيش`).
+        known = (
+            key in self.lexicon
+            and not word.startswith("وو")
+            and not (word.startswith("لل") and self._is_stem("ا" + word[1:]))
+        )
         if known or len(word) <= MIN_STEM_KEY_LENGTH:
             return [(word, key)]
         pieces: list[tuple[str, str]] = []

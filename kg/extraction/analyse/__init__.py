@@ -17,6 +17,7 @@ from spacy.language import Language
 from kg.extraction.analyse.sentences import split_sentences
 from kg.extraction.analyse.times import find_times
 from kg.extraction.rules.matcher import RuleSet
+from kg.extraction.rules.names import NameFacts
 from kg.extraction.rules.skeleton import Slot, build_skeleton
 from kg.kb import KbEntity, default_kb
 from kg.nlp.pipeline import default_pipeline
@@ -36,7 +37,9 @@ class Analyser:
 
     def __init__(self, nlp: Language | None = None, kb: Iterable[KbEntity] | None = None):
         self.nlp = nlp or default_pipeline()
-        self.rules = RuleSet(default_kb() if kb is None else kb)
+        kb = tuple(default_kb() if kb is None else kb)
+        self.rules = RuleSet(kb)
+        self.names = NameFacts(kb)
 
     def analyse(self, article: Article) -> ArticleAnalysis:
         """Analyse one article."""
@@ -54,11 +57,13 @@ class Analyser:
                     GRAPH_LABELS[e.label_],
                     KINDS.get(e.label_),
                     e.ent_id_ or None,
+                    " ".join(token.norm_ for token in e),
                 )
                 for e in ents
             ]
             slots = [Slot(e.start, e.end, GRAPH_LABELS[e.label_]) for e in ents]
             hits = self.rules.hits(build_skeleton(doc, slots))
+            hits += self.names.hits(doc, slots, [span.kb_id for span in spans])
             times = find_times(sentence.text, article.published) if hits else []
             analysed.append(SentenceAnalysis(sentence, spans, hits, times))
         return ArticleAnalysis(article, sentences, analysed)

@@ -50,6 +50,10 @@ class Resolver:
         self.events.add_known(events)
         self.linker.add_known_people(people)
 
+    def _is_country(self, entity_id: str) -> bool:
+        known = self.kb_by_id.get(entity_id)
+        return known is not None and known.kind == "country"
+
     def resolve(self, analysis: ArticleAnalysis) -> Document:
         """Turn an article's analysis into its document, in reading order."""
         article = analysis.article
@@ -61,13 +65,15 @@ class Resolver:
             sentence = part.sentence
             slot_ids = []
             for span in part.spans:
-                linked = self.linker.link(span.label, span.text, span.start, span.kb_id)
+                linked = self.linker.link(span.label, span.text, span.start, span.kb_id, span.key)
                 text = article.text[linked.start : linked.end]
                 mention = Mention(linked.start, linked.end, text, sentence.idx, linked.link)
                 found.append(EntityMention(linked.entity_id, span.label, mention, span.kind))
                 slot_ids.append(linked.entity_id)
             hits = [hit.resolved(slot_ids) for hit in part.hits]
-            relations += relations_from_hits(hits, sentence.idx, sentence.text, part.times)
+            relations += relations_from_hits(
+                hits, sentence.idx, sentence.text, part.times, self._is_country
+            )
             event_mentions += mentions_from_hits(
                 hits, sentence.idx, sentence.text, part.times, article.published
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from kg.arabic import match_key
 from kg.kb import KbEntity
 from kg.records import Entity, EntityMention, Event, Relation
 
@@ -45,8 +46,20 @@ def group_mentions(
     for entity_id, entity in entities.items():
         entity.aliases = sorted(surfaces[entity_id])
         if entity_id not in kb_by_id:
-            entity.name = surfaces[entity_id].most_common(1)[0][0]
+            entity.name = _display_name(entity_id, surfaces[entity_id])
     return list(entities.values())
+
+
+def _display_name(entity_id: str, surfaces: Counter[str]) -> str:
+    """The most frequent spelling of an entity; one written with the article elided after a
+    clitic `ل` (`لحوثيين` of `للحوثيين`) is shown with its article (`الحوثيين`)."""
+    key = entity_id.partition(":")[2].replace("_", " ")
+    for surface, _ in surfaces.most_common():
+        if match_key(surface) == key:
+            return surface
+    surface = surfaces.most_common(1)[0][0]
+    restored = "ا" + surface
+    return restored if surface.startswith("ل") and match_key(restored) == key else surface
 
 
 def implied_entities(

@@ -69,17 +69,27 @@ class EntityLinker:
         """Forget the previous article's people (run-level knowledge stays)."""
         self._article_people = defaultdict(set)
 
-    def link(self, label: str, text: str, start: int, kb_id: str | None) -> LinkedMention:
-        """Link one mention (`text` at character `start` of the article), in reading order."""
+    def link(
+        self, label: str, text: str, start: int, kb_id: str | None, key: str = ""
+    ) -> LinkedMention:
+        """Link one mention (`text` at character `start` of the article), in reading order.
+
+        `key` is the span's matching key from its tokens, which restores an article the
+        writing elided after `ل` (`للحوثيين` gives the text `لحوثيين`, the key `الحوثيين`).
+        """
         end = start + len(text)
         if kb_id:
             self._note(label, kb_id, text)
             return LinkedMention(kb_id, start, end, f"kb-alias: {text}")
+        key_words = (
+            key.split() if len(key.split()) == len(text.split()) else match_key(text).split()
+        )
         if label != "Person":
-            return LinkedMention(derived_entity_id(label, text), start, end, f"same-name: {text}")
+            entity_id = derived_entity_id(label, " ".join(key_words))
+            return LinkedMention(entity_id, start, end, f"same-name: {text}")
         cut, titles = _strip_titles(text)
         name = text[cut:]
-        words = match_key(name).split()
+        words = key_words[len(text[:cut].split()) :] if cut else key_words
         if len(words) == 1:
             in_article = self._article_people.get(words[0], set())
             if len(in_article) == 1:
@@ -92,8 +102,8 @@ class EntityLinker:
                 (entity_id,) = across
                 rule = f"surname-across-articles: {name} of {entity_id}"
                 return LinkedMention(entity_id, start + cut, end, rule)
-        entity_id = derived_entity_id(label, name)
-        self._note(label, entity_id, name)
+        entity_id = derived_entity_id(label, " ".join(words))
+        self._note(label, entity_id, " ".join(words))
         rule = f"title-stripped: {titles}" if titles else f"same-name: {name}"
         return LinkedMention(entity_id, start + cut, end, rule)
 

@@ -24,7 +24,10 @@ def test_default_pipeline_order_is_the_precedence() -> None:
         "ner",
         "kg_description_filter",
         "kg_cue_rules",
+        "kg_state_bodies",
         "kb_ruler",
+        "kg_place_cues",
+        "kg_title_trimmer",
     ]
 
 

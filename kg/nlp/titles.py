@@ -1,0 +1,83 @@
+"""Titles out of person names: `الرئيس السوري بشار الأسد` names بشار الأسد.
+
+The model (or an alias) sometimes takes a person's title into the name's span. The relation
+rules read the title as the words before the person (`الرئيس` and the demonym of the country
+state that he leads it), and linking wants the name alone, so this component runs last and
+moves the start of every Person span past leading ranks, offices, honorifics, words of an
+office's title and country demonyms, keeping at least the last token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.arabic import match_key
+from kg.vocabulary import (
+    COUNTERPART_WORDS,
+    OFFICE_NOUNS,
+    OFFICE_TITLE_WORDS,
+    SPOKESPERSON_WORDS,
+    TITLES_BEFORE_NAMES,
+    TITLES_STRIPPED_ONLY,
+    key_set,
+)
+
+TITLE_TOKENS = (
+    TITLES_BEFORE_NAMES
+    | TITLES_STRIPPED_ONLY
+    | OFFICE_NOUNS
+    | SPOKESPERSON_WORDS
+    | COUNTERPART_WORDS
+    # the definite words of an office's title (`الخارجية`, `الوزراء`), not the indefinite
+    # ones, which are names too (`باسم`)
+    | {"ال" + word for word in OFFICE_TITLE_WORDS}
+    | key_set(("العاهل", "المستشارة", "الرئيسة", "رئيسة", "الراحل", "السابق", "الأسبق"))
+)
+
+
+class TitleTrimmer:
+    """Moves the start of Person spans past titles and demonyms."""
+
+    def __init__(self) -> None:
+        self.demonyms: frozenset[str] = frozenset()
+
+    def add_demonyms(self, demonyms: Iterable[str]) -> None:
+        """Treat these country adjectives (`السوري`, `الإيرانية`) as part of a title."""
+        self.demonyms = self.demonyms | {match_key(d) for d in demonyms}
+
+    def _is_title(self, norm: str) -> bool:
+        return norm in TITLE_TOKENS or norm in self.demonyms
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Trim the Person entities of `doc` that start with a title."""
+        ents = []
+        changed = False
+        for ent in doc.ents:
+            start = ent.start
+            if ent.label_ == "Person":
+                while start < ent.end - 1 and (
+                    self._is_title(doc[start].norm_) or doc[start].is_punct
+                ):
+                    start += 1
+            if start != ent.start:
+                ent = Span(doc, start, ent.end, label=ent.label, span_id=ent.id)
+                changed = True
+            ents.append(ent)
+        if changed:
+            doc.ents = ents
+        return doc
+
+
+@Language.factory(
+    "kg_title_trimmer",
+    assigns=["doc.ents"],
+    requires=["doc.ents", "token.norm"],
+    retokenizes=False,
+    default_config={},
+)
+def create_title_trimmer(nlp: Language, name: str) -> TitleTrimmer:
+    """Config factory for the title trimmer (demonyms are added by `build_pipeline`)."""
+    return TitleTrimmer()

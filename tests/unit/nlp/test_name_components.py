@@ -1,0 +1,86 @@
+"""The components that find names by their words: state institutions by a head noun and a
+country's adjective, places by their kind, and person spans that start at the name."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.nlp.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Language:
+    return build_pipeline(statistical=False)
+
+
+def ents(nlp: Language, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قصفت القوات الإيرانية مواقع", ("القوات الإيرانية", "Organization")),
+        ("وتقدمت القوات الحكومية اليمنية نحو المدينة", ("القوات الحكومية اليمنية", "Organization")),
+        ("قالت وزارة الدفاع الروسية إن", ("وزارة الدفاع الروسية", "Organization")),
+        ("وقال التلفزيون السوري الرسمي إن", ("التلفزيون السوري الرسمي", "Organization")),
+        ("بيان للحكومة الأردنية اليوم", ("لحكومة الأردنية", "Organization")),
+    ],
+)
+def test_state_institutions_named_by_their_country(
+    rules_only: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in ents(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال وزير الخارجية الإيراني إن",  # an office, not the ministry
+        "وقالت الحكومة الأمريكي",  # no agreement: not one phrase
+    ],
+)
+def test_offices_and_other_bodies_are_not_state_institutions(
+    rules_only: Language, text: str
+) -> None:
+    assert not [e for e in ents(rules_only, text) if e[1] == "Organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قرب بلدة السوسة في ريف المحافظة", [("السوسة", "Location")]),
+        ("وصلت القوات إلى مديرية التحيتا", [("التحيتا", "Location")]),
+        ("للتقدم نحو ميناء المكلا لاستعادته", [("ميناء المكلا", "Facility")]),
+        ("إلى قمة جبل الظهر", [("جبل الظهر", "Location")]),
+        ("في مدينة مأرب اليمنية", [("مأرب", "Location")]),
+    ],
+)
+def test_places_announced_by_their_kind(rules_only: Language, text: str, expected: list) -> None:
+    assert [e for e in ents(rules_only, text) if e[1] in ("Location", "Facility")] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["في منطقة خفض التصعيد", "أقيمت قاعدة عسكرية جديدة", "في مدينة كبيرة"]
+)
+def test_a_kind_word_before_an_ordinary_word_is_no_place(rules_only: Language, text: str) -> None:
+    assert ents(rules_only, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وهاجم الرئيس السوري بشار الأسد القرار", "بشار الأسد"),
+        ("أنهى العاهل الأردني الملك عبدالله الثاني حديثه", "عبدالله الثاني"),
+    ],
+)
+def test_person_spans_start_at_the_name(text: str, name: str) -> None:
+    nlp = build_pipeline()
+    assert (name, "Person") in ents(nlp, text)
+
+
+def test_a_first_name_that_is_also_a_title_word_stays(rules_only: Language) -> None:
+    assert ("باسم العوادي", "Person") in ents(
+        rules_only, "وقال المتحدث باسم الحكومة باسم العوادي إن"
+    )
