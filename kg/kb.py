@@ -26,6 +26,7 @@ class KbEntity:
     demonyms: tuple[str, ...] = ()  # for countries: the adjectives (إسرائيلي, إسرائيلية, ...)
     located_in: str | None = None  # the id of the place this one lies in
     state_body: bool = False  # an institution of a state (its army, a ministry, an agency)
+    armed: bool = False  # an army, a force or an armed group
 
 
 def _parse(raw: dict, where: str) -> KbEntity:
@@ -41,6 +42,7 @@ def _parse(raw: dict, where: str) -> KbEntity:
             demonyms=tuple(raw.get("demonyms", ())),
             located_in=raw.get("locatedIn"),
             state_body=bool(raw.get("stateBody")),
+            armed=bool(raw.get("armed")),
         )
     except KeyError as missing:
         raise KgError(f"{where}: an entity lacks the field {missing}") from None

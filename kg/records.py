@@ -125,10 +125,11 @@ class Rule:
     event: EventType | None = None
     roles: dict[EventRole, tuple[str, ...]] = field(default_factory=dict)  # role -> groups
     expand: tuple[str, ...] = ()
-    timed: bool = True  # False: the sentence's date is not the time of this fact
+    timed: bool = True  # False: a description; the sentence's date is not its time
     anaphoric: bool = False  # the event is the article's latest of its type ("the strike")
-    countries: tuple[str, ...] = ()  # groups that must name a country
-    not_countries: tuple[str, ...] = ()  # groups that must not name a country
+    # (group, kind) pairs the groups' entities must satisfy: "country", "not-country",
+    # "armed", "not-facility" (see `kg.extraction.resolve.relations.kinds_fit`)
+    kinds: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,42 @@ DAY_PARTS = marker_table(("صباح", "مساء", "ليلة", "فجر", "ظهر"
 # Separators of paired month names (`نيسان/أبريل`, `نيسان (أبريل)`), with the closing mark.
 PAIR_SEPARATORS: dict[str, str | None] = {"/": None, "-": None, "–": None, "—": None, "(": ")"}
 
+# --- armed bodies -------------------------------------------------------------------------
+
+# Head nouns of the names of armies, forces and armed groups (`القوات الإيرانية`,
+# `ميليشيات الحوثي`, `كتائب حزب الله`, `ألوية حراس الجمهورية`).
+ARMED_HEADS = key_set(
+    (
+        "الجيش",
+        "جيش",
+        "القوات",
+        "قوات",
+        "قوة",
+        "الحرس",
+        "الحشد",
+        "ميليشيا",
+        "ميليشيات",
+        "مليشيا",
+        "مليشيات",
+        "الميليشيات",
+        "المليشيات",
+        "كتائب",
+        "كتيبة",
+        "لواء",
+        "ألوية",
+        "فصائل",
+        "فصيل",
+        "سرايا",
+        "تنظيم",
+        "البحرية",
+        "سلاح",
+        "المقاومة",
+        "الدفاعات",
+        "وحدات",
+        "فيلق",
+    )
+)
+
 # --- titles and ranks before a person's name ------------------------------------------------
 
 # Ranks, offices and honorifics that stand right before a person's name: the cue rules

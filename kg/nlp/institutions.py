@@ -93,6 +93,9 @@ MODIFIERS = key_set((*_MODIFIER_STEMS, *(stem + "ة" for stem in _MODIFIER_STEMS
 # What makes the words before a head an office, not an institution (`وزير الخارجية الإيراني`),
 # and what after the country makes it another body (`الجيش السوري الحر`).
 OFFICE_BEFORE = key_set(("وزير", "وزيرة", "نائب", "باسم", "سفير", "مستشار", "مندوب", "مبعوث"))
+# `رئيسة الحكومة البريطانية` is the head of the country's government, an office.
+HEAD_OF_GOVERNMENT = key_set(("رئيس", "رئيسة", "الرئيس", "الرئيسة"))
+GOVERNMENT_HEADS = key_set(("الحكومة", "حكومة"))
 NOT_STATE_AFTER = key_set(("الحر", "الحرة", "المعارض", "المعارضة", "السابق", "السابقة"))
 MAX_MODIFIERS = 2
 
@@ -110,7 +113,10 @@ class StateBodies:
         }
 
     def _span_at(self, doc: Doc, start: int) -> tuple[int, int] | None:
-        if start > 0 and doc[start - 1].norm_ in OFFICE_BEFORE:
+        before = doc[start - 1].norm_ if start > 0 else ""
+        if before in OFFICE_BEFORE or (
+            before in HEAD_OF_GOVERNMENT and doc[start].norm_ in GOVERNMENT_HEADS
+        ):
             return None
         for size in (2, 1):
             head = tuple(t.norm_ for t in doc[start : start + size])

@@ -4,7 +4,8 @@ The model (or an alias) sometimes takes a person's title into the name's span. T
 rules read the title as the words before the person (`الرئيس` and the demonym of the country
 state that he leads it), and linking wants the name alone, so this component runs last and
 moves the start of every Person span past leading ranks, offices, honorifics, words of an
-office's title and country demonyms, keeping at least the last token.
+office's title and country demonyms, keeping at least the last token; a "person" that is all
+title (`ولي العهد`) is no person.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ TITLE_TOKENS = (
     # the definite words of an office's title (`الخارجية`, `الوزراء`), not the indefinite
     # ones, which are names too (`باسم`)
     | {"ال" + word for word in OFFICE_TITLE_WORDS}
-    | key_set(("العاهل", "المستشارة", "الرئيسة", "رئيسة", "الراحل", "السابق", "الأسبق"))
+    | key_set(
+        ("العاهل", "المستشارة", "الرئيسة", "رئيسة", "الراحل", "السابق", "الأسبق", "ولي", "العهد")
+    )
 )
 
 
@@ -58,6 +61,9 @@ class TitleTrimmer:
         for ent in doc.ents:
             start = ent.start
             if ent.label_ == "Person":
+                if all(self._is_title(token.norm_) for token in ent):
+                    changed = True
+                    continue  # `ولي العهد`: an office, no name
                 while start < ent.end - 1 and (
                     self._is_title(doc[start].norm_) or doc[start].is_punct
                 ):

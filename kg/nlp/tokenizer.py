@@ -70,9 +70,11 @@ SHORT_STEMS = frozenset(
 
 # `لـ قاآني`, `بـ"العلاقات`, `و"الجهاد`: a clitic joined to the next word by tatweel or
 # written straight before an opening quote.
-_CLITIC_PREFIXES = (r"[وفبلك]ـ+", r"[وفبلك](?=[\"'«“”„])")
+_CLITIC_PREFIXES = (r"[وفبلك]ـ+", r"[وفبلك](?=[\"'«“”„])", r"#")
 # `2020-`, `2020ـ`: a dash or tatweel glued to the end of a number or word; `الإسلامي".`:
 # a closing quote or a full stop glued to an Arabic word.
+# `#ميليشيات_الحوثي`: a hashtag's words are joined by underscores.
+_HASHTAG_INFIXES = (r"_",)
 _NEWS_SUFFIXES = (r"[-ـ–—]+$", r'["«»“”„]$', r'(?<=[\u0621-\u064a"«»“”])[.،؛]$')
 
 
@@ -84,7 +86,7 @@ def _base_tokenizer(vocab: Vocab) -> Tokenizer:
         rules=defaults.tokenizer_exceptions,
         prefix_search=compile_prefix_regex([*_CLITIC_PREFIXES, *defaults.prefixes]).search,
         suffix_search=compile_suffix_regex([*_NEWS_SUFFIXES, *defaults.suffixes]).search,
-        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
+        infix_finditer=compile_infix_regex([*defaults.infixes, *_HASHTAG_INFIXES]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )

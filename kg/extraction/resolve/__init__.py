@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from kg.extraction.resolve.entities import group_mentions, implied_entities
 from kg.extraction.resolve.events import EventResolver, article_events, mentions_from_hits
 from kg.extraction.resolve.linking import EntityLinker
-from kg.extraction.resolve.relations import relations_from_hits
+from kg.extraction.resolve.relations import kinds_fit, relations_from_hits
 from kg.kb import KbEntity, place_chain
+from kg.nlp.places import FACILITY_CUES
 from kg.records import (
     ArticleAnalysis,
     Document,
@@ -29,6 +30,7 @@ from kg.records import (
     Mention,
     Relation,
 )
+from kg.vocabulary import ARMED_HEADS
 
 
 class Resolver:
@@ -50,9 +52,37 @@ class Resolver:
         self.events.add_known(events)
         self.linker.add_known_people(people)
 
-    def _is_country(self, entity_id: str) -> bool:
+    def _agrees_with_kb(self, relation: Relation) -> bool:
+        """False for a place put in a country the knowledge base says it is not in
+        (`قاعدة حميميم الروسية` is Russia's base in Syria, not a place in Russia)."""
+        if relation.type != "LOCATED_IN" or not self.is_country(relation.target):
+            return True
+        chain = place_chain(self.kb, relation.source)[1:]
+        countries = [place for place in chain if self.is_country(place)]
+        return not countries or relation.target in countries
+
+    def is_country(self, entity_id: str) -> bool:
+        """Whether the entity is a country of the knowledge base."""
         known = self.kb_by_id.get(entity_id)
         return known is not None and known.kind == "country"
+
+    def is_facility(self, entity_id: str) -> bool:
+        """Whether the entity is a facility: of that kind in the knowledge base, or a place
+        outside it whose name starts with a facility's kind (`ميناء`, `مطار`, `قاعدة`)."""
+        known = self.kb_by_id.get(entity_id)
+        if known is not None:
+            return known.kind == "facility"
+        label, _, key = entity_id.partition(":")
+        return label == "location" and key.split("_")[0] in FACILITY_CUES
+
+    def is_armed(self, entity_id: str) -> bool:
+        """Whether the entity is an armed body: marked so in the knowledge base, or an
+        organisation outside it whose name starts with an armed body's head noun."""
+        known = self.kb_by_id.get(entity_id)
+        if known is not None:
+            return known.armed
+        label, _, key = entity_id.partition(":")
+        return label == "organization" and key.split("_")[0] in ARMED_HEADS
 
     def resolve(self, analysis: ArticleAnalysis) -> Document:
         """Turn an article's analysis into its document, in reading order."""
@@ -71,9 +101,12 @@ class Resolver:
                 found.append(EntityMention(linked.entity_id, span.label, mention, span.kind))
                 slot_ids.append(linked.entity_id)
             hits = [hit.resolved(slot_ids) for hit in part.hits]
-            relations += relations_from_hits(
-                hits, sentence.idx, sentence.text, part.times, self._is_country
-            )
+            hits = [hit for hit in hits if kinds_fit(hit, self)]
+            relations += [
+                relation
+                for relation in relations_from_hits(hits, sentence.idx, sentence.text, part.times)
+                if self._agrees_with_kb(relation)
+            ]
             event_mentions += mentions_from_hits(
                 hits, sentence.idx, sentence.text, part.times, article.published
             )

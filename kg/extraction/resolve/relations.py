@@ -2,17 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from typing import Protocol
 
 from kg.extraction.resolve.timing import nearest_time
 from kg.records import Relation, RuleHit, TimeMention
 
 
-def _kinds_fit(hit: RuleHit, is_country: Callable[[str], bool]) -> bool:
-    """Whether the hit's groups name countries where its rule asks for them, and only there."""
-    rule = hit.rule
-    return all(is_country(i) for g in rule.countries for i in hit.groups.get(g, ())) and not any(
-        is_country(i) for g in rule.not_countries for i in hit.groups.get(g, ())
+class EntityKinds(Protocol):
+    """What the resolve stage knows of an entity beyond its label."""
+
+    def is_country(self, entity_id: str) -> bool:
+        """Whether the entity is a country."""
+        ...
+
+    def is_armed(self, entity_id: str) -> bool:
+        """Whether the entity is an army, a force or an armed group."""
+        ...
+
+    def is_facility(self, entity_id: str) -> bool:
+        """Whether the entity is a facility (an airport, a port, a base)."""
+        ...
+
+
+def _has_kind(kinds: EntityKinds, entity_id: str, kind: str) -> bool:
+    if kind == "country":
+        return kinds.is_country(entity_id)
+    if kind == "not-country":
+        return not kinds.is_country(entity_id)
+    if kind == "armed":
+        return kinds.is_armed(entity_id)
+    if kind == "not-facility":
+        return not kinds.is_facility(entity_id)
+    raise ValueError(f"unknown entity kind {kind!r}")
+
+
+def kinds_fit(hit: RuleHit, kinds: EntityKinds) -> bool:
+    """Whether every entity of the hit's groups is of the kind its rule asks for."""
+    return all(
+        _has_kind(kinds, entity_id, kind)
+        for group, kind in hit.rule.kinds
+        for entity_id in hit.groups.get(group, ())
+        if isinstance(entity_id, str)
     )
 
 
@@ -21,16 +52,11 @@ def relations_from_hits(
     sentence: int,
     evidence: str,
     times: list[TimeMention],
-    is_country: Callable[[str], bool] = lambda _id: False,
 ) -> list[Relation]:
-    """The relations the hits of one sentence state (one per pair, self-loops dropped).
-
-    `is_country(id)` tells which entities are countries, for rules that constrain it.
-    """
+    """The relations the (resolved, kind-checked) hits of one sentence state: one per pair,
+    self-loops dropped."""
     relations: dict[tuple[str, str, str], Relation] = {}
     for hit in hits:
-        if not _kinds_fit(hit, is_country):
-            continue
         when = nearest_time(times, hit.start, hit.end) if hit.rule.timed else None
         for relation_type, source_group, target_group in hit.rule.relations:
             for source in hit.groups.get(source_group, ()):

@@ -20,17 +20,198 @@ NEAR = "(?:في|ب|قرب|من|ضواحي|ريف|محيط)"
 VISIT_VERB = "(?:زار|يزور|تزور|زارت)"
 MEET_VERB = "(?:التقى|يلتقي|التقت|تلتقي|اجتمع|يجتمع|اجتمعت|استقبل|يستقبل|استقبلت)"
 
+# Offices. A head of state or government, with the country's adjective or name, LEADS it; an
+# office in a state's service is MEMBER_OF it; the head of an organisation LEADS it.
+STATE_HEAD = "(?:الرييس|رييس|الرييسه|رييسه|العاهل|الملك|ملك|المرشد|مرشد|الامير|امير|المستشاره)"
+STATE_OFFICE = "(?:الوزراء|وزراء|الحكومة|حكومة|الجمهورية|جمهورية|الأعلى)?"
+STATE_MEMBER = (
+    "(?:وزير|وزيره|الوزير|الوزيره|سفير|سفيره|السفير|السفيره|مبعوث|المبعوث|مندوب|المندوب|"
+    "المتحدث|المتحدثه|الناطق|الناطقه|نايب|النايب|ولي|مستشار|المستشار|مساعد|وكيل)"
+)
+# Not after words that make the office someone else's (`كبير مستشاري القائد العام`).
+NOT_ASSISTANT = "".join(
+    f"(?<!{word}\\x20)" for word in ("مستشاري", "مستشار", "مساعد", "نايب", "مكتب", "مستشاره")
+)
+ORG_HEAD = (
+    NOT_ASSISTANT
+    + "(?:الامين|امين|زعيم|الزعيم|زعيمه|قايد|القايد|قايده|رييس|الرييس|رييسه|الرييسه|مدير|"
+    "المدير|مديره|المديره|المرشد|مرشد|مؤسس|المؤسس)"
+)
+ORG_MEMBER = (
+    "(?:القيادي|قيادي|عضو|العضو|المسؤول|مسؤول|الضابط|ضابط|المستشار|مستشار|عنصر|العنصر|"
+    "مقاتل|المقاتل|القاضي|النايب|الناشط)"
+)
+SPOKESPERSON = "(?:المتحدث|الناطق|المتحدثه|الناطقه)"
+FORMER = "(?:السابق|السابقه|الاسبق|الراحل|الراحله)?"
+# Where an envoy is posted (`السفير الروسي في الأمم المتحدة`): it does not change whom he serves.
+POSTED_TO = "(?:الي|لدي|في|ل)? {LO}?"
+RANK = "(?:الجنرال|اللواء|العميد|العقيد|المقدم|الرايد|النقيب|الفريق|المشير|الادميرال|الضابط|الطيار)"
+HONORIFIC = "(?:الملك|الامير|الشيخ|السيد|الجنرال|اللواء|العميد|الدكتور|المشير|الفريق|السلطان)?"
+LED_BY = (
+    "(?:بقياده|تقوده|يقوده|تتزعمه|يتزعمه|تقودها|يقودها|تتزعمها|يتزعمها|تترأسه|يترأسه|"
+    "تترأسها|يترأسها|يتزعمها)"
+)
+# Being present, based, fighting or in control somewhere (DEPLOYED_IN).
+DEPLOYED = (
+    "(?:ينتشر|تنتشر|انتشار|يتمركز|تتمركز|تمركز|المتمركزه|المتمركز|المتمركزين|المنتشره|"
+    "المنتشر|المنتشرين|ينشط|تنشط|وجود|تواجد|يتواجد|تتواجد|المتواجده|المتواجد|الموجوده|"
+    "الموجود|انتشرت|تمركزت|نشرت|ينشر|تنشر)"
+)
+CONTROL = (
+    "(?:يسيطر|تسيطر|سيطرت|سيطر|يسيطرون|سيطرتها|سيطرته|سيطره|بسط|تبسط|يبسط|احتل|احتلت|"
+    "يحتل|تحتل|اجتاح|اجتاحت|اقتحم|اقتحمت|دخل|دخلت)"
+)
+ADVANCE = (
+    "(?:تقدم|تقدمت|يتقدم|تتقدم|وصل|وصلت|استعاد|استعادت|يستعيد|تستعيد|حرر|حررت|يحرر|تحرر|"
+    "اقترب|اقتربت|تقترب|يقترب)"
+)
+PRESENCE_NOUN = (
+    "(?:مواقع|موقع|اهداف|قواعد|مقرات|معاقل|معقل|عناصر|مقاتلي|مقاتلو|تعزيزات|مخازن|مراكز|"
+    "تجمعات|تحركات|صفوف|مسلحي|مسلحو|قوات|ميليشيات|مليشيات)"
+)
+FIGHT = "(?:معارك|اشتباكات|مواجهات|قتال|معركه|المعارك|الاشتباكات|المواجهات)"
+EXPEL = "(?:طرد|اخراج|ابعاد|انسحاب|انسحبت|انسحب|طردت|فرار)"
+# Support (SUPPORTS): backed by, loyal to, allied with.
+BACKED = (
+    "(?:المدعوم|المدعومه|المدعومين|المدعومون|المدعومتين|المدعومان|مدعوم|مدعومه|مدعومين|"
+    "مدعومون|الممول|المموله|الممولين|المسلحه|المسلح)"
+)
+LOYAL = (
+    "(?:الموالي|الموالية|الموالين|الموالون|مواليه|موالي|الحليف|الحليفه|حليف|حليفا|حلفاء|"
+    "حليفي|المتحالف|المتحالفه|المتحالفين|المتحالفون)"
+)
+# `X وحليفتها Y`: Y is the ally, so Y supports X.
+THEIR_ALLY = (
+    "(?:حليفتها|حليفها|حليفته|حليفه|حليفتيها|حليفتاها|حليفاها|حلفاؤها|حلفايها|حلفاوها|"
+    "حلفاؤه|حلفايه|حلفاوه|وحلفاؤها|حليفاه)"
+)
+SUPPORT_VERB = (
+    "(?:يدعم|تدعم|دعمت|دعم|يمول|تمول|مولت|يسلح|تسلح|سلحت|تزود|يزود|زودت|تزويد|يساند|"
+    "تساند|ساندت|تسليح|تمويل|مساعده|مساندة)"
+)
+BACKER = "(?:الداعم|الداعمه|داعم|داعمه|الداعمين|الداعمون|الراعي|الراعيه)"
+HEADQUARTERS = "(?:مقره|مقرها|ومقره|ومقرها|مقرهم|ومقرهما|يتخذ|تتخذ)"
+DIRECTION = "(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|بوسط|بشمال|بجنوب|بشرق|بغرب)"
+
 RULES: tuple[Rule, ...] = (
-    # --- leadership, membership, structure
+    # --- offices of a state: leads or serves it
+    Rule(
+        "head-of-state",
+        f"{STATE_HEAD} {STATE_OFFICE} {{DEM:t}} {FORMER} ،? {HONORIFIC} ،? {{P:s}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "head-of-state-of",
+        f"{STATE_HEAD} {STATE_OFFICE} {{L:t}} {FORMER} ،? {HONORIFIC} ،? {{P:s}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+        kinds=(("t", "country"),),
+    ),
+    Rule(
+        "name-comma-head-of-state",
+        f"{{P:s}} ، {STATE_HEAD} {STATE_OFFICE} {{DEM:t}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "state-office",
+        f"{STATE_MEMBER} {{WORDS:3}} {{DEM:t}} {FORMER} {POSTED_TO} ،? {HONORIFIC} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "state-office-of",
+        f"{STATE_MEMBER} {{WORDS:2}} {{L:t}} {FORMER} {POSTED_TO} ،? {HONORIFIC} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+        kinds=(("t", "country"),),
+    ),
+    Rule(
+        "rank-of-country",
+        f"{RANK} {{DEM:t}} {FORMER} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "ruled",
+        "{P:s} {GAP:2} (?:الذي|التي)? (?:حكم|يحكم|تحكم|حكمت) {L:t}",
+        relations=(("LEADS", "s", "t"),),
+        kinds=(("t", "country"),),
+    ),
+    Rule(
+        "name-comma-state-office",
+        f"{{P:s}} ، {STATE_MEMBER} {{WORDS:3}} {{DEM:t}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "governor-of",
+        f"(?:محافظ|المحافظ|حاكم|الحاكم|والي) {{L:t}} ،? {HONORIFIC} {{P:s}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+        kinds=(("t", "not-country"),),
+    ),
+    # --- offices of an organisation
     Rule(
         "title-before-name",
-        'قائد "? {O:t} "? {ANY:4} ،? {P:s}',
+        f'{ORG_HEAD} (?:العام|الاعلي|العامه)? (?:ل)? "? {{O:t}} "? {{GAP:2}} {FORMER} ،? '
+        f"{HONORIFIC} ،? {{P:s}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "commander-in-body",
+        'قايد "? {O:t} "? (?:في|ب|التابع ل) "? {O} "? ،? ' + HONORIFIC + " ،? {P:s}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
     Rule(
         "name-comma-title",
-        "{P:s} ، {GAP:2} قائد {O:t}",
+        f"{{P:s}} ، {{GAP:2}} {ORG_HEAD} (?:العام|الاعلي|العامه)? (?:ل)? {{O:t}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "spokesperson-of",
+        f'{SPOKESPERSON} {{GAP:2}} باسم "? {{O:t}} "? {{GAP:2}} ،? {HONORIFIC} ،? {{P:s}}',
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "name-comma-spokesperson",
+        f"{{P:s}} ، {SPOKESPERSON} {{GAP:2}} باسم {{O:t}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "member-before-name",
+        f'{ORG_MEMBER} {{WORDS:1}} (?:في|ب|من)? "? {{O:t}} "? {{WORDS:1}} ،? {HONORIFIC} '
+        "،? {P:s}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "member-with-adjective",
+        f"{ORG_MEMBER} {{WORDS:1}} {{DEM:t}} {{WORDS:1}} ،? {HONORIFIC} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "led-by",
+        f'{{O:t}} "? {{GAP:3}} {LED_BY} {{PLO:s}}',
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "leads-body",
+        "(?:تقود|يقود|قادت|قاد|تتزعم|يتزعم) {PLO:s} {GAP:1} {O:t}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "at-the-head-of",
+        "{PLO:s} (?:على|علي) راس {O:t}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
@@ -42,26 +223,210 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "appointed-to-lead",
         '(?:عين|تعيين|عينت) {P:s} {GAP:3} (?:قياده|قايدا) {GAP:1} "? {O:t}',
-        relations=(("APPOINTED", "s", "t"), ("LEADS", "s", "t")),
+        relations=(("LEADS", "s", "t"),),
         event="Appointment",
         roles={"TARGET": ("s",), "PARTICIPANT": ("t",)},
     ),
     Rule(
+        "appointer-appointed",
+        "{P:a} {NOP:3} (?:عين|يعين|قرر تعيين) {P:s} {GAP:4} (?:قايدا|رييسا|وزيرا|مديرا|قياده|ل)? "
+        '"? {O:t}?',
+        relations=(("APPOINTED", "a", "s"),),
+        event="Appointment",
+        roles={"AGENT": ("a",), "TARGET": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    # --- structure
+    Rule(
         "affiliated-to",
-        '{O:s} "? (?:التابع|التابعه|التابعين) ل "? {O:t}',
+        '{O:s} "? (?:التابع|التابعه|التابعين|التابعون|التابعتين) ل "? {O:t}',
         relations=(("PART_OF", "s", "t"),),
         timed=False,
     ),
     Rule(
         "branch-of",
-        '{O:s} "? ،? (?:ذراع|الذراع|فرع|احد|احدي) {GAP:2} "? {O:t}',
+        '{O:s} "? ،? (?:ذراع|الذراع|فرع|احد|احدي|جناح|الجناح) {GAP:2} "? {O:t}',
         relations=(("PART_OF", "s", "t"),),
+    ),
+    Rule(
+        "factions-such-as",
+        '(?:فصايل|الفصايل|مكونات|الوحدات) {O:t} (?:مثل|ومنها|منها|ك|بينها|ابرزها) "? {O:s}',
+        relations=(("PART_OF", "s", "t"),),
+        expand=("s",),
+        timed=False,
     ),
     Rule(
         "officer-in",
         "{P:s} {GAP:8} (?:ضابط|الضابط|عضو|العضو|قيادي|القيادي|عنصر|مستشار) {GAP:1} "
         '(?:في|ب|من) "? {O:t}',
         relations=(("MEMBER_OF", "s", "t"),),
+    ),
+    # --- places
+    Rule(
+        "place-with-country-adjective",
+        "{L:s} {DEM:t}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"), ("s", "not-facility")),
+    ),
+    Rule(
+        "place-in-place",
+        "{L:s} ،? (?:في|ب) (?:محافظه|مدينه|ولايه|منطقه|ريف|مديريه|قضاء|اقليم|العاصمه)? {L:t}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"),),
+    ),
+    Rule(
+        "place-direction-of-country",
+        f"{{L:s}} ،? \\(? (?:في)? {DIRECTION} {DIRECTION}? {{L:t}}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(
+            ("s", "not-country"),
+            ("t", "country"),
+        ),
+    ),
+    Rule(
+        "dateline",
+        "{L:s} ، {L:t} (?:\\(|-|–|ـ)",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(
+            ("s", "not-country"),
+            ("t", "country"),
+        ),
+    ),
+    Rule(
+        "capital-of",
+        "(?:العاصمه|عاصمه) {DEM:t} ،? {L:s}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"),),
+    ),
+    Rule(
+        "place-comma-capital",
+        "{L:s} ،? (?:عاصمه|العاصمه) {L:t}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"),),
+    ),
+    # --- deployment and control
+    Rule(
+        "controls",
+        f'{{OG:s}} "? {{GAP:3}} {CONTROL} (?:على|علي|عليها|عليه)? {{GAP:2}} {{L:t}}',
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("t",),
+    ),
+    Rule(
+        "under-control-of",
+        "{L:t} {GAP:4} (?:الخاضعه|الخاضع|تخضع|يخضع|الواقعه|تحت) (?:تحت)? (?:ل)? "
+        "(?:سيطره|سلطه)? {OG:s}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+    ),
+    Rule(
+        "controlled-by",
+        "{L:t} {GAP:3} (?:التي|الذي) (?:يسيطر|تسيطر|سيطر|سيطرت) (?:عليها|عليه) {OG:s}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+    ),
+    Rule(
+        "control-of",
+        "(?:سيطره|احتلال|اجتياح|دخول|اقتحام) {OG:s} (?:على|علي|ل)? {GAP:2} {L:t}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("t",),
+    ),
+    Rule(
+        "deployed-in",
+        f"{DEPLOYED} {{OG:s}} {{GAP:5}} (?:في|ب) {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("t",),
+    ),
+    Rule(
+        "deployed-after",
+        f'{{OG:s}} "? {{GAP:3}} {DEPLOYED} {{GAP:2}} (?:في|ب) {{L:t}}',
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("t",),
+    ),
+    Rule(
+        "positions-of-in",
+        f'{PRESENCE_NOUN} (?:ل|تابعه ل)? "? {{OG:s}} "? {{GAP:3}} (?:في|ب) {{L:t}}',
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s", "t"),
+    ),
+    Rule(
+        "forces-in",
+        "{OG:s} (?:في|ب) {L:t}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("t",),
+        kinds=(("s", "armed"),),
+    ),
+    Rule(
+        "advances-in",
+        f'{{OG:s}} "? {{GAP:4}} {ADVANCE} {{GAP:3}} (?:في|الي|على|نحو|من)? {{L:t}}',
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        kinds=(("s", "armed"),),
+    ),
+    Rule(
+        "fighting-with-in",
+        f"{FIGHT} {{GAP:3}} (?:مع|بين|ضد) {{OG:s}} {{GAP:4}} (?:في|ب) {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s",),
+    ),
+    Rule(
+        "expelled-from",
+        f"{EXPEL} {{GAP:1}} {{OG:s}} {{GAP:3}} (?:من|عن) {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+    ),
+    # --- support
+    Rule(
+        "backed-by",
+        f'{{E:s}} "? {{GAP:3}} {BACKED} (?:من|بـ)? (?:قبل)? {{GAP:1}} {{E:t}}',
+        relations=(("SUPPORTS", "t", "s"),),
+        expand=("t",),
+        timed=False,
+    ),
+    Rule(
+        "loyal-to",
+        f'{{OLG:s}} "? {{GAP:3}} ،? {LOYAL} (?:ل|مع)? (?:الرييسي|الرييسيان|الرييسيين)? (?:ل)? '
+        '"? {E:t}',
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("s", "t"),
+        timed=False,
+    ),
+    Rule(
+        "and-its-ally",
+        f'{{E:t}} "? {{GAP:2}} ،? {THEIR_ALLY} ،? "? {{E:s}}',
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("s",),
+        timed=False,
+    ),
+    Rule(
+        "supports",
+        f'{{E:s}} {SUPPORT_VERB} "? {{E:t}}',
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("t",),
+    ),
+    Rule(
+        "support-of-for",
+        f'{SUPPORT_VERB} "? {{E:s}} "? (?:ل|لل)? "? {{E:t}}',
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("t",),
+    ),
+    Rule(
+        "backer-of",
+        f"{{E:s}} {{GAP:3}} ،? {BACKER} (?:الرييسي|الرييسيه|الاول)? (?:ل)? {{GAP:1}} {{E:t}}",
+        relations=(("SUPPORTS", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "with-support-of",
+        "{O:t} {GAP:6} ،? (?:بدعم|وبدعم|بمساعده|باسناد|وباسناد|بمساندة|وبمساندة) (?:من)? "
+        "{GAP:1} {E:s}",
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("s",),
+    ),
+    Rule(
+        "intervened-in-support",
+        "{E:s} {GAP:4} (?:دعما|لدعم|دعم|لمساندة|مساندة) (?:ل)? {E:t}",
+        relations=(("SUPPORTS", "s", "t"),),
     ),
     # --- succession
     Rule(
@@ -151,17 +516,6 @@ RULES: tuple[Rule, ...] = (
         expand=("t",),
     ),
     Rule(
-        "support-of-for",
-        '(?:دعم|يدعم|تدعم|دعمت|مساندة) "? {OL:s} "? ل "? {O:t}',
-        relations=(("SUPPORTS", "s", "t"),),
-    ),
-    Rule(
-        "deployed-in",
-        "(?:ينتشر|تنتشر|انتشار|يتمركز|تتمركز|ينشر|نشر|يتواجد|تتواجد) {O:s} {GAP:5} (?:في|ب) {L:t}",
-        relations=(("DEPLOYED_IN", "s", "t"),),
-        expand=("t",),
-    ),
-    Rule(
         "moved-headquarters",
         '{O:s} "? {GAP:4} نقل (?:مقر|مقره|مقرات|مقار)\\S* {GAP:8} من {L:from} الي {L:t}',
         relations=(("HEADQUARTERED_IN", "s", "t"),),
@@ -170,8 +524,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "headquartered-in",
-        '{O:s} "? {GAP:4} (?:مقره|مقرها|ومقره|ومقرها|يتخذ من|تتخذ من) (?:في|ب)? {L:t}',
+        f'{{O:s}} "? {{GAP:4}} {HEADQUARTERS} (?:من)? (?:الرييسي)? (?:في|ب)? {{L:t}}',
         relations=(("HEADQUARTERED_IN", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "place-seat-of",
+        "{L:t} ، (?:مقر|مقار|مقرات) {O:s}",
+        relations=(("HEADQUARTERED_IN", "s", "t"),),
+        timed=False,
     ),
     # --- killings and strikes
     Rule(

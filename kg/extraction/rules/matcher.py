@@ -10,6 +10,60 @@ from kg.extraction.rules.catalogue import RULES
 from kg.extraction.rules.skeleton import Skeleton, compile_pattern
 from kg.kb import KbEntity
 from kg.records import Rule, RuleHit
+from kg.vocabulary import key_set
+
+# Words that make what follows them no stated fact: accused, denied, supposed, demanded,
+# negated (`اتهم`, `نفى`, `يرجح`, `طالب بوقف`, `لم`); looked for among the units just before a
+# match.
+HEDGES = key_set(
+    (
+        "اتهم",
+        "تتهم",
+        "يتهم",
+        "اتهمت",
+        "اتهام",
+        "اتهامات",
+        "متهما",
+        "متهمة",
+        "تنفي",
+        "ينفي",
+        "نفى",
+        "نفت",
+        "نفي",
+        "مزاعم",
+        "يزعم",
+        "تزعم",
+        "زعم",
+        "زعمت",
+        "يحتمل",
+        "يرجح",
+        "رجح",
+        "رجحت",
+        "يشتبه",
+        "ربما",
+        "طالب",
+        "طالبت",
+        "يطالب",
+        "تطالب",
+        "مطالبة",
+        "بوقف",
+        "لوقف",
+        "وقف",
+        "إيقاف",
+        "لمنع",
+        "منع",
+        "لم",
+        "لن",
+    )
+)
+HEDGE_WINDOW = 6
+
+
+def _hedged(text: str, position: int) -> bool:
+    """Whether one of the units just before `position` of a skeleton is a hedge."""
+    before = text[:position].split()[-HEDGE_WINDOW:]
+    return any(unit.lstrip("وفبلك") in HEDGES or unit in HEDGES for unit in before)
+
 
 # What may stand between coordinated entities: `دمشق وحلب`, `بسوريا، أهمها في دمشق`.
 _COORDINATION = r'(?: (?:[وفبلك]|،|,|"|اهمها|ابرزها|منها|في|ب|خاصه|لا سيما))+ ⟦{label}(\d+)⟧'
@@ -27,10 +81,16 @@ class RuleSet:
         ]
 
     def hits(self, skeleton: Skeleton) -> list[RuleHit]:
-        """Every rule match in the sentence (groups as slot indexes, or ids for demonyms)."""
+        """Every rule match in the sentence (groups as slot indexes, or ids for demonyms),
+        but those that a hedge before them makes no fact (`تتهم السعودية إيران بدعم ...`).
+
+        Descriptions (rules with `timed=False`: titles, adjectives, affiliations) are never
+        hedged: `طالب اليوسفي الرئيس اليمني هادي` still names Yemen's president."""
         found: list[RuleHit] = []
         for rule, regex in self._compiled:
             for match in regex.finditer(skeleton.text):
+                if rule.timed and _hedged(skeleton.text, match.start()):
+                    continue
                 groups = {
                     name: self._group_ids(skeleton, match, name, rule)
                     for name, value in match.groupdict().items()

@@ -14,6 +14,8 @@ that expression:
   Group slot and capture its index as `name`; letters combine (`{PO:name}`: a person or an
   organisation) and `{E:name}` is any entity; without `:name` nothing is captured;
 - `{DEM:name}` a demonym (`إسرائيلية`) of a knowledge-base country, captured as its key;
+- `{WORDS:n}` up to n tokens that are neither entities nor the prepositions and commas that
+  link a title to something else (`الي`, `لدي`, `في`, `،`, ...);
 - `{GAP:n}` up to n tokens that are not entities, `{NOP:n}` up to n tokens that are not
   persons, `{ANY:n}` up to n tokens of any kind (all as few as possible);
 - any other unit is a regular expression for one token (`(?:التقى|اجتمع)`); a unit ending
@@ -32,8 +34,15 @@ from spacy.tokens import Doc
 from kg.arabic import match_key
 
 SLOT_LABELS = {"Person": "P", "Organization": "O", "Location": "L", "Group": "G"}
-_MACRO = re.compile(r"\{([POLGE]+|DEM|GAP|ANY|NOP)(?::(\w+))?\}")
-_GAP_TOKENS = {"GAP": r"[^⟦ ]+", "ANY": r"\S+", "NOP": r"(?!⟦P)\S+"}
+_MACRO = re.compile(r"\{([POLGE]+|DEM|GAP|ANY|NOP|WORDS)(?::(\w+))?\}")
+# Words that link a title to something else (`المبعوث الأممي إلى اليمن`): not part of it.
+_LINKS = "(?:الي|لدي|في|ب|ل|من|علي|عن|مع|،|,)"
+_GAP_TOKENS = {
+    "GAP": r"[^⟦ ]+",
+    "ANY": r"\S+",
+    "NOP": r"(?!⟦P)\S+",
+    "WORDS": rf"(?!{_LINKS}(?: |$))[^⟦ ]+",
+}
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640\u064b-\u0652\u0670]+")
 _PROCLITICS = "(?:[وفبلك] )*[وفبلك]{0,2}"
 
