@@ -43,6 +43,8 @@ ORG_MEMBER = (
 )
 SPOKESPERSON = "(?:المتحدث|الناطق|المتحدثه|الناطقه)"
 FORMER = "(?:السابق|السابقه|الاسبق|الراحل|الراحله)?"
+APPOINT = "(?:عين|يعين|عينت|تعين|تعيين|بتعيين)"
+APPOINTED_AS = "(?:قائدا|رئيسا|وزيرا|مديرا|زعيما|لقيادة|قيادة|لرئاسة|رئاسة)?"
 # Where an envoy is posted (`السفير الروسي في الأمم المتحدة`): it does not change whom he serves.
 POSTED_TO = "(?:الي|لدي|في|ل)? {LO}?"
 RANK = "(?:الجنرال|اللواء|العميد|العقيد|المقدم|الرايد|النقيب|الفريق|المشير|الادميرال|الضابط|الطيار)"
@@ -229,9 +231,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "appointer-appointed",
-        "{P:a} {NOP:3} (?:عين|يعين|قرر تعيين) {P:s} {GAP:4} (?:قايدا|رييسا|وزيرا|مديرا|قياده|ل)? "
-        '"? {O:t}?',
-        relations=(("APPOINTED", "a", "s"),),
+        f"{{PLO:a}} {{NOP:3}} {APPOINT} {{P:s}} {{GAP:2}} {APPOINTED_AS} {{GAP:1}} "
+        '(?:ل|لل)? "? {O:t}?',
+        relations=(("APPOINTED", "a", "s"), ("LEADS", "s", "t")),
+        event="Appointment",
+        roles={"AGENT": ("a",), "TARGET": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
+        "appointer-appointed-vso",
+        f"{APPOINT} {{WORDS:3}} {{PLO:a}} {{P:s}} {{GAP:2}} {APPOINTED_AS} {{GAP:1}} "
+        '(?:ل|لل)? "? {O:t}?',
+        relations=(("APPOINTED", "a", "s"), ("LEADS", "s", "t")),
         event="Appointment",
         roles={"AGENT": ("a",), "TARGET": ("s",), "PARTICIPANT": ("t",)},
     ),

@@ -77,7 +77,6 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
         (
             "وعين إسماعيل قاآني لقيادة قوة القدس خلفا لقاسم سليماني.",
             {
-                ("APPOINTED", "esmail-qaani", "quds-force"),
                 ("LEADS", "esmail-qaani", "quds-force"),
                 ("SUCCEEDED", "esmail-qaani", "qasem-soleimani"),
             },
@@ -86,6 +85,24 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
     assert facts(extract(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعين المرشد الإيراني علي خامنئي إسماعيل قاآني قائدا لفيلق القدس.",
+        "علي خامنئي عين إسماعيل قاآني قائدا لفيلق القدس.",
+    ],
+)
+def test_an_appointment_reads_from_the_appointer_to_the_appointee(
+    extractor: Extractor, text: str
+) -> None:
+    document = extract(extractor, text)
+    assert ("APPOINTED", "ali-khamenei", "esmail-qaani") in facts(document)
+    assert ("LEADS", "esmail-qaani", "quds-force") in facts(document)
+    assert ("APPOINTED", "esmail-qaani", "quds-force") not in facts(document)
+    [event] = [e for e in document.events if e.type == "Appointment"]
+    assert event.roles["AGENT"] == ["ali-khamenei"] and event.roles["TARGET"] == ["esmail-qaani"]
 
 
 @pytest.mark.parametrize(
