@@ -73,6 +73,10 @@ PRESENCE_NOUN = (
 )
 FIGHT = "(?:معارك|اشتباكات|مواجهات|قتال|معركه|المعارك|الاشتباكات|المواجهات)"
 EXPEL = "(?:طرد|اخراج|ابعاد|انسحاب|انسحبت|انسحب|طردت|فرار)"
+# Words that stand before an armed body's name (`تنظيم "الدولة الإسلامية"`, `طلائع الجيش`).
+FORCE_WORD = "(?:تنظيم|حركه|جماعه|قوات|ميليشيات|مليشيات|عناصر|طلايع|وحدات|مقاتلي|مسلحي)?"
+# A place's kind between a preposition and its name (`في محافظة دير الزور`, `في كل من`).
+IN_PLACE = "(?:محافظه|مدينه|منطقه|مديريه|بلده|ريف|جبهه|مناطق|كل)? (?:من)?"
 # Support (SUPPORTS): backed by, loyal to, allied with.
 BACKED = (
     "(?:المدعوم|المدعومه|المدعومين|المدعومون|المدعومتين|المدعومان|مدعوم|مدعومه|مدعومين|"
@@ -322,9 +326,15 @@ RULES: tuple[Rule, ...] = (
     # --- deployment and control
     Rule(
         "controls",
-        f'{{OG:s}} "? {{GAP:3}} {CONTROL} (?:على|علي|عليها|عليه)? {{GAP:2}} {{L:t}}',
+        f'{{OG:s}} "? {{GAP:3}} {CONTROL} (?:على|علي|عليها|عليه)? {{GAP:2}} {IN_PLACE} {{L:t}}',
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
+    ),
+    Rule(
+        "controls-vso",
+        f'{CONTROL} {FORCE_WORD} "? {{OG:s}} "? {{GAP:6}} (?:على|علي) {{GAP:4}} {IN_PLACE} {{L:t}}',
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s", "t"),
     ),
     Rule(
         "under-control-of",
@@ -339,50 +349,83 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "control-of",
-        "(?:سيطره|احتلال|اجتياح|دخول|اقتحام) {OG:s} (?:على|علي|ل)? {GAP:2} {L:t}",
+        f"(?:سيطره|احتلال|اجتياح|دخول|اقتحام|بسيطره) {{OG:s}} (?:على|علي|ل)? {{GAP:2}} "
+        f"{IN_PLACE} {{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
     ),
     Rule(
         "deployed-in",
-        f"{DEPLOYED} {{OG:s}} {{GAP:5}} (?:في|ب) {{L:t}}",
+        f'{DEPLOYED} {FORCE_WORD} "? {{OG:s}} "? {{GAP:4}} (?:في|ب) {IN_PLACE} {{L:t}}',
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
     ),
     Rule(
         "deployed-after",
-        f'{{OG:s}} "? {{GAP:3}} {DEPLOYED} {{GAP:2}} (?:في|ب) {{L:t}}',
+        f'{{OG:s}} "? {{GAP:5}} {DEPLOYED} {{GAP:2}} (?:في|ب) {IN_PLACE} {{L:t}}',
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
     ),
     Rule(
         "positions-of-in",
-        f'{PRESENCE_NOUN} (?:ل|تابعه ل)? "? {{OG:s}} "? {{GAP:3}} (?:في|ب) {{L:t}}',
+        f'{PRESENCE_NOUN} (?:ل|تابعه ل)? "? {{OG:s}} "? {{GAP:3}} (?:في|ب) {IN_PLACE} {{L:t}}',
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("s", "t"),
     ),
     Rule(
         "forces-in",
-        "{OG:s} (?:في|ب) {L:t}",
+        f"{{OG:s}} {{DEM}}? (?:في|ب) {IN_PLACE} {{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
         kinds=(("s", "armed"),),
     ),
     Rule(
         "advances-in",
-        f'{{OG:s}} "? {{GAP:4}} {ADVANCE} {{GAP:3}} (?:في|الي|على|نحو|من)? {{L:t}}',
+        f'{{OG:s}} "? {{GAP:4}} {ADVANCE} {{GAP:3}} (?:في|الي|على|نحو|من)? {IN_PLACE} {{L:t}}',
         relations=(("DEPLOYED_IN", "s", "t"),),
         kinds=(("s", "armed"),),
     ),
     Rule(
+        "advances-in-vso",
+        f"{ADVANCE} {FORCE_WORD} {{OG:s}} {{GAP:3}} (?:في|الي|على|نحو)? {IN_PLACE} {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        kinds=(("s", "armed"),),
+    ),
+    Rule(
+        "made-progress-in",
+        f"(?:حقق|حققت|تحقق|يحقق) {FORCE_WORD} {{OG:s}} {{GAP:3}} (?:تقدما|تقدم|انتصارات) "
+        f"{{GAP:1}} (?:في|على) {IN_PLACE} {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+    ),
+    Rule(
+        "defends",
+        "{OG:s} {GAP:2} (?:التي|الذي)? (?:تدافع|يدافع|دافعت|دافع|يدافعون) عن {L:t}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+    ),
+    Rule(
         "fighting-with-in",
-        f"{FIGHT} {{GAP:3}} (?:مع|بين|ضد) {{OG:s}} {{GAP:4}} (?:في|ب) {{L:t}}",
+        f"{FIGHT} {{GAP:3}} (?:مع|بين|ضد) {FORCE_WORD} {{OG:s}} {{GAP:4}} (?:في|ب) {IN_PLACE} "
+        "{L:t}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s",),
+    ),
+    Rule(
+        "fighting-in-with",
+        f"(?:في|ب) {IN_PLACE} {{L:t}} {{GAP:4}} {FIGHT} {{GAP:2}} (?:مع|ضد|بين) {FORCE_WORD} "
+        "{OG:s}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s",),
+    ),
+    Rule(
+        "war-between-in",
+        "{L:t} {GAP:3} (?:حربا|حرب|الحرب|معارك|قتالا|مواجهات|صراعا|نزاعا) {GAP:1} (?:بين|مع) "
+        f"{FORCE_WORD} {{OG:s}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("s",),
     ),
     Rule(
         "expelled-from",
-        f"{EXPEL} {{GAP:1}} {{OG:s}} {{GAP:3}} (?:من|عن) {{L:t}}",
+        f"{EXPEL} {{GAP:1}} {{OG:s}} {{GAP:3}} (?:من|عن) {IN_PLACE} {{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
     ),
     # --- support
