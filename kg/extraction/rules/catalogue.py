@@ -15,6 +15,25 @@ from __future__ import annotations
 from kg.records import Rule
 
 KILL = "(?:مقتل|قتل|اغتيال|اغتيل|مصرع|تصفيه)"
+STRIKE_VERB = (
+    "(?:قصف|قصفت|يقصف|تقصف|استهدف|استهدفت|يستهدف|تستهدف|هاجم|هاجمت|يهاجم|تهاجم|ضربت|تضرب|"
+    "اغار|اغارت|شن|شنت|يشن|تشن)"
+)
+STRIKE_NOUN = (
+    "(?:غارة|غارات|الغارة|الغارات|قصف|القصف|ضربة|ضربات|الضربة|الضربات|هجوم|الهجوم|هجمات|"
+    "الهجمات|استهداف)"
+)
+STRIKE_KIND = (
+    "(?:جوية|الجوية|جوي|الجوي|صاروخية|الصاروخية|صاروخي|الصاروخي|الكيماوي|الكيميائي|كيماوي|"
+    "مدفعي|المدفعي|عنيفة|العنيفة|إسرائيلية|جديدة|الأخيرة)?"
+)
+# Who strikes, named before the striker (`قصفت طائرات التحالف`, `قصفت مدمرات أميركية`).
+STRIKER_WORD = "(?:طايرات|طيران|مقاتلات|مدفعيه|قوات|مدمرات|صواريخ|الطايرات|المقاتلات)?"
+TALKS = (
+    "(?:بحث|بحثت|يبحث|تبحث|ناقش|ناقشت|اجري|اجرت|يجري|تجري|عقد|عقدت|محادثات|مباحثات|"
+    "اتصالا|اتصال|لقاء|لقاءات|لقاءاته|لقائه|لقايه|اجتماعا|اجتماع|اجتماعه|اجتماعاته|مؤتمرا)"
+)
+MEETING = "(?:لقاء|اللقاء|اجتماع|الاجتماع|محادثات|المحادثات|مباحثات|قمه|القمه)"
 STRIKE = "(?:غاره|غارات|هجوم|قصف|ضربه|ضربات|استهداف)"
 NEAR = "(?:في|ب|قرب|من|ضواحي|ريف|محيط)"
 VISIT_VERB = "(?:زار|يزور|تزور|زارت)"
@@ -555,6 +574,60 @@ RULES: tuple[Rule, ...] = (
         expand=("t",),
     ),
     Rule(
+        "arrived-in",
+        "{P:s} {GAP:3} (?:وصل|وصلت|يصل|تصل) {GAP:1} (?:الي|ل) {L:t}",
+        relations=(("VISITED", "s", "t"),),
+        event="Visit",
+        roles={"AGENT": ("s",), "PLACE": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "arrived-in-vso",
+        "(?:وصل|وصلت|يصل|تصل) {WORDS:4} {P:s} {GAP:2} (?:الي|ل) {L:t}",
+        relations=(("VISITED", "s", "t"),),
+        event="Visit",
+        roles={"AGENT": ("s",), "PLACE": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "met-with-object-first",
+        f"{MEET_VERB} {{GAP:2}} {{PO:t}} {{GAP:2}} (?:مع|ب) {{PO:s}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
+        "met-after-subject",
+        f"{{P:s}} {{NOP:20}} {MEET_VERB} (?:مع|ب)? {{WORDS:4}} {{PO:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "talks-with",
+        f"{{PO:s}} {{NOP:12}} {TALKS} {{WORDS:3}} (?:مع|ب) {{WORDS:3}} {{PO:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "talks-with-vso",
+        f"{TALKS} {{PO:s}} {{WORDS:4}} (?:مع|ب) {{PO:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "meeting-between",
+        f"{MEETING} {{GAP:3}} (?:بين|جمع|جمعت|ضم) {{PO:s}} (?:و|مع) {{PO:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
         "met-in-place",
         f"{{P:s}} {{ANY:14}} {MEET_VERB} {{NOP:12}} (?:في|ب) {{L:place}}",
         event="Meeting",
@@ -614,6 +687,42 @@ RULES: tuple[Rule, ...] = (
         f"{STRIKE} {{GAP:2}} {{DEM:a}} {{GAP:4}} {NEAR} {{L:place}}",
         event="Strike",
         roles={"AGENT": ("a",), "PLACE": ("place",)},
+    ),
+    Rule(
+        "strikes-target",
+        f'{{OLG:a}} "? {{WORDS:2}} {STRIKE_VERB} {{WORDS:4}} (?:ل|ب)? "? {{E:t}}',
+        event="Strike",
+        roles={"AGENT": ("a",), "TARGET": ("t",)},
+        expand=("a", "t"),
+    ),
+    Rule(
+        "strikes-target-vso",
+        f'{STRIKE_VERB} {STRIKER_WORD} "? {{OLG:a}} {{WORDS:4}} (?:ل|ب)? "? {{E:t}}',
+        event="Strike",
+        roles={"AGENT": ("a",), "TARGET": ("t",)},
+        expand=("a", "t"),
+    ),
+    Rule(
+        "strikes-with-adjective",
+        f"{STRIKE_VERB} {STRIKER_WORD} {{DEM:a}} {{WORDS:4}} (?:ل|ب)? {{E:t}}",
+        event="Strike",
+        roles={"AGENT": ("a",), "TARGET": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "strike-on",
+        f"{STRIKE_NOUN} {STRIKE_KIND} (?:ل|لل|من)? {{OLG:a}}? {{DEM:d}}? {STRIKE_KIND} "
+        f"(?:على|علي|ضد|استهدف|استهدفت|يستهدف|تستهدف|طال|طالت) {{WORDS:3}} (?:ل)? {{E:t}}",
+        event="Strike",
+        roles={"AGENT": ("a", "d"), "TARGET": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "strike-in",
+        f"{STRIKE_NOUN} {STRIKE_KIND} {{DEM:d}}? {STRIKE_KIND} (?:في|على|علي) {IN_PLACE} {{L:t}}",
+        event="Strike",
+        roles={"AGENT": ("d",), "TARGET": ("t",), "PLACE": ("t",)},
+        kinds=(("t", "not-country"),),
     ),
     Rule(
         "strike-in-place",
