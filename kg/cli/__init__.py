@@ -26,13 +26,14 @@ def _register() -> None:
         corpus_cmd,
         eval_cmd,
         export_cmd,
+        learn_cmd,
         neo4j_cmd,
         ner_cmd,
         query_cmd,
         train_cmd,
     )
 
-    for module in (corpus_cmd, query_cmd, export_cmd, eval_cmd, train_cmd):
+    for module in (corpus_cmd, query_cmd, export_cmd, eval_cmd, train_cmd, learn_cmd):
         app.add_typer(module.app)
     app.add_typer(neo4j_cmd.app, name="neo4j")
     app.add_typer(ner_cmd.app, name="ner")

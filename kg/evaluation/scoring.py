@@ -25,8 +25,11 @@ from kg.arabic import match_key
 from kg.evaluation.gold import GoldArticle, GoldEntity, GoldEvent
 from kg.kb import KbEntity
 from kg.records import Document, Entity, Event
+from kg.vocabulary import key_set
 
 SYMMETRIC = frozenset({"MET_WITH"})
+# Kinds of place that gold names may carry before the name and kg's spans leave out.
+PLACE_KINDS = key_set(("مدينة", "بلدة", "قرية", "محافظة", "مديرية", "منطقة", "ناحية", "قضاء"))
 KEY_ROLES = ("AGENT", "TARGET", "PARTICIPANT")
 
 
@@ -94,13 +97,20 @@ def overall(tallies: Mapping[str, Tally]) -> Tally:
     return total
 
 
+def _key(text: str) -> str:
+    """A spelling's matching key; a hashtag's underscores are spaces (`#الجيش_اليمني`)."""
+    return match_key(text.replace("_", " ").lstrip("#"))
+
+
 def _gold_keys(entity: GoldEntity) -> set[str]:
-    return {match_key(name) for name in (entity.name, *entity.aliases)} - {""}
+    keys = {_key(name) for name in (entity.name, *entity.aliases)} - {""}
+    # `مدينة البعث` and `البعث` name one place.
+    return keys | {k.split(" ", 1)[1] for k in keys if k.split(" ")[0] in PLACE_KINDS and " " in k}
 
 
 def _mention_keys(text: str) -> set[str]:
     """A mention's key, and the key with the article an `ل` clitic elided (`لحوثيين`)."""
-    key = match_key(text)
+    key = _key(text)
     return {key, "ا" + key} if key.startswith("ل") and not key.startswith("ال") else {key}
 
 
@@ -109,7 +119,7 @@ def _document_keys(entity: Entity, kb_by_id: Mapping[str, KbEntity]) -> set[str]
         return {k for m in entity.mentions for k in _mention_keys(m.text)}
     known = kb_by_id.get(entity.id)
     names = [entity.name, *entity.aliases, *(known.aliases if known else ())]
-    return {match_key(name) for name in names} - {""}
+    return {_key(name) for name in names} - {""}
 
 
 def map_entities(

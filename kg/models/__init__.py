@@ -16,6 +16,11 @@ from spacy.language import Language
 from kg.errors import KgError
 
 
+def models_path() -> Path:
+    """The folder of the models shipped with the package."""
+    return Path(str(resources.files("kg"))) / "models"
+
+
 def ner_model_path() -> Path:
     """Where the packaged NER model lives (and where `kg train` writes by default)."""
     return Path(str(resources.files("kg"))) / "models" / "ner"

@@ -10,18 +10,20 @@ that the resolve stage turns into a document.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 
+from kg.extraction.analyse.pairs import End, PairModel, packaged_model, pair_ends, rules_by_pair
 from kg.extraction.analyse.sentences import split_sentences
 from kg.extraction.analyse.times import find_times
 from kg.extraction.rules.matcher import RuleSet
 from kg.extraction.rules.names import NameFacts
-from kg.extraction.rules.skeleton import Slot, build_skeleton
+from kg.extraction.rules.skeleton import Skeleton, Slot, build_skeleton
 from kg.kb import KbEntity, default_kb
 from kg.nlp.pipeline import default_pipeline
-from kg.records import Article, ArticleAnalysis, EntitySpan, SentenceAnalysis
+from kg.records import Article, ArticleAnalysis, EntitySpan, RuleHit, Sentence, SentenceAnalysis
 from kg.schema import ENTITY_LABELS, EntityLabel, LocationKind
 
 PIPE_BATCH_SIZE = 256
@@ -32,19 +34,42 @@ GRAPH_LABELS: dict[str, EntityLabel] = {label: label for label in ENTITY_LABELS}
 KINDS: dict[str, LocationKind] = {"Facility": "facility"}
 
 
-class Analyser:
-    """Runs the pipeline and the rules over articles; holds no state between articles."""
+@dataclass(frozen=True)
+class SentenceView:
+    """One analysed sentence as the analyser sees it: what the pair classifier needs to be
+    trained on (`kg.evaluation.learning`) as well as what it outputs."""
 
-    def __init__(self, nlp: Language | None = None, kb: Iterable[KbEntity] | None = None):
+    sentence: Sentence
+    spans: list[EntitySpan]
+    skeleton: Skeleton
+    ends: list[End]
+    rule_hits: list[RuleHit]
+
+
+class Analyser:
+    """Runs the pipeline, the rules and the pair classifier over articles; holds no state
+    between articles. `pairs=False` leaves the classifier out (the rules alone)."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        kb: Iterable[KbEntity] | None = None,
+        pairs: PairModel | bool | None = None,
+    ):
         self.nlp = nlp or default_pipeline()
         kb = tuple(default_kb() if kb is None else kb)
+        self.kb_by_id = {entity.id: entity for entity in kb}
         self.rules = RuleSet(kb)
         self.names = NameFacts(kb)
+        if pairs is None or pairs is True:
+            pairs = packaged_model()
+        self.pairs = pairs or None
 
-    def analyse(self, article: Article) -> ArticleAnalysis:
-        """Analyse one article."""
-        sentences = split_sentences(article)
-        analysed = []
+    def views(
+        self, article: Article, sentences: list[Sentence] | None = None
+    ) -> Iterator[SentenceView]:
+        """The article's sentences that name entities, with their skeletons and rule hits."""
+        sentences = split_sentences(article) if sentences is None else sentences
         docs = self.nlp.pipe((s.text for s in sentences), batch_size=PIPE_BATCH_SIZE)
         for sentence, doc in zip(sentences, docs, strict=True):
             ents = [e for e in doc.ents if e.label_ in GRAPH_LABELS]
@@ -62,8 +87,25 @@ class Analyser:
                 for e in ents
             ]
             slots = [Slot(e.start, e.end, GRAPH_LABELS[e.label_]) for e in ents]
-            hits = self.rules.hits(build_skeleton(doc, slots))
+            skeleton = build_skeleton(doc, slots)
+            hits = self.rules.hits(skeleton)
             hits += self.names.hits(doc, slots, [span.kb_id for span in spans])
-            times = find_times(sentence.text, article.published) if hits else []
-            analysed.append(SentenceAnalysis(sentence, spans, hits, times))
+            ends = pair_ends(skeleton, spans, self.rules.demonym_ids, self.kb_by_id)
+            yield SentenceView(sentence, spans, skeleton, ends, hits)
+
+    def analyse(self, article: Article) -> ArticleAnalysis:
+        """Analyse one article."""
+        analysed = []
+        sentences = split_sentences(article)
+        for view in self.views(article, sentences):
+            hits = list(view.rule_hits)
+            if self.pairs is not None:
+                hits += self.pairs.hits(
+                    view.skeleton.text.split(),
+                    view.ends,
+                    rules_by_pair(view.rule_hits),
+                    lambda unit, skeleton=view.skeleton: skeleton.unit_chars[unit],
+                )
+            times = find_times(view.sentence.text, article.published) if hits else []
+            analysed.append(SentenceAnalysis(view.sentence, view.spans, hits, times))
         return ArticleAnalysis(article, sentences, analysed)
