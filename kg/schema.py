@@ -51,6 +51,10 @@ RELATION_TYPES: tuple[RelationType, ...] = get_args(RelationType)
 EVENT_TYPES: tuple[EventType, ...] = get_args(EventType)
 EVENT_ROLES: tuple[EventRole, ...] = get_args(EventRole)
 
+# Relations that read the same both ways: stored once per pair, from the smaller entity id to
+# the larger, whichever the sentence names first.
+SYMMETRIC_RELATIONS: frozenset[RelationType] = frozenset({"MET_WITH"})
+
 # Relations that describe a lasting state: their time is when it began (`since`).
 STATE_RELATIONS: frozenset[RelationType] = frozenset(
     {"LEADS", "MEMBER_OF", "PART_OF", "SUPPORTS", "HEADQUARTERED_IN", "DEPLOYED_IN", "LOCATED_IN"}

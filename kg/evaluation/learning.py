@@ -39,9 +39,9 @@ from kg.extraction.resolve import Resolver
 from kg.ingest import article_from_text
 from kg.kb import KbEntity, default_kb
 from kg.records import ArticleAnalysis, SentenceAnalysis
+from kg.schema import SYMMETRIC_RELATIONS
 
 MIN_FEATURE_COUNT = 2
-SYMMETRIC = frozenset({"MET_WITH"})
 
 
 @dataclass
@@ -125,9 +125,8 @@ def article_examples(
                         evidence[0] < view.sentence.end and view.sentence.start < evidence[1]
                     )
                     if here:
-                        classes.add(
-                            f"{relation_type}{'>' if relation_type in SYMMETRIC else facts}"
-                        )
+                        symmetric = relation_type in SYMMETRIC_RELATIONS
+                        classes.add(f"{relation_type}{'>' if symmetric else facts}")
                     else:
                         elsewhere = True
             if elsewhere and not classes:
@@ -259,4 +258,7 @@ def train(
             ClassReport(name, int(targets[:, column].sum()), threshold, precision, recall)
         )
     weights, bias = fit(rows, targets, len(vocabulary), seed=seed)
+    # A class that stays off needs no weights: the shipped model holds only the others.
+    off = [column for column, name in enumerate(classes) if thresholds[name] > 1]
+    weights[:, off] = 0.0
     return PairModel(vocabulary, classes, weights, bias, thresholds), reports

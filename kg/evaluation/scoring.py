@@ -25,9 +25,9 @@ from kg.arabic import match_key
 from kg.evaluation.gold import GoldArticle, GoldEntity, GoldEvent
 from kg.kb import KbEntity
 from kg.records import Document, Entity, Event
+from kg.schema import SYMMETRIC_RELATIONS
 from kg.vocabulary import key_set
 
-SYMMETRIC = frozenset({"MET_WITH"})
 # Kinds of place that gold names may carry before the name and kg's spans leave out.
 PLACE_KINDS = key_set(("مدينة", "بلدة", "قرية", "محافظة", "مديرية", "منطقة", "ناحية", "قضاء"))
 KEY_ROLES = ("AGENT", "TARGET", "PARTICIPANT")
@@ -142,7 +142,7 @@ def map_entities(
 
 
 def _fact_key(kind: str, source: str, target: str) -> tuple[str, str, str]:
-    if kind in SYMMETRIC and target < source:
+    if kind in SYMMETRIC_RELATIONS and target < source:
         source, target = target, source
     return kind, source, target
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from kg.extraction.analyse.pairs import End, PairModel, packaged_model, pair_ends, rules_by_pair
+from kg.extraction.analyse.pairs import End, PairModel, packaged_model, pair_ends
 from kg.extraction.analyse.sentences import split_sentences
 from kg.extraction.analyse.times import find_times
 from kg.extraction.rules.matcher import RuleSet
@@ -103,7 +103,7 @@ class Analyser:
                 hits += self.pairs.hits(
                     view.skeleton.text.split(),
                     view.ends,
-                    rules_by_pair(view.rule_hits),
+                    view.rule_hits,
                     lambda unit, skeleton=view.skeleton: skeleton.unit_chars[unit],
                 )
             times = find_times(view.sentence.text, article.published) if hits else []

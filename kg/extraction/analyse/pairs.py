@@ -31,7 +31,7 @@ from kg.kb import KbEntity
 from kg.nlp.institutions import INSTITUTION_HEADS
 from kg.nlp.places import FACILITY_CUES
 from kg.records import EntitySpan, Rule, RuleHit
-from kg.schema import RELATION_TYPES, STATE_RELATIONS
+from kg.schema import RELATION_TYPES, STATE_RELATIONS, SYMMETRIC_RELATIONS
 from kg.vocabulary import ARMED_HEADS
 
 MODEL_FILE = "relations.json"
@@ -147,13 +147,18 @@ def candidate_pairs(ends: Sequence[End]) -> Iterable[tuple[End, End]]:
                 yield a, b
 
 
+# Relations an entity holds once per sentence: a second one the classifier finds for an entity
+# the rules already gave one is a misreading, not a second fact.
+ONE_PER_SOURCE: frozenset[str] = frozenset({"LEADS", "BORN_IN", "KILLED_IN", "HEADQUARTERED_IN"})
+
+
 def class_names() -> list[str]:
     """The classes a model scores: each relation type in each direction (`LEADS>`, `LEADS<`);
     `MET_WITH` reads both ways, so it has one."""
     names = []
     for relation_type in RELATION_TYPES:
         names.append(f"{relation_type}>")
-        if relation_type != "MET_WITH":
+        if relation_type not in SYMMETRIC_RELATIONS:
             names.append(f"{relation_type}<")
     return names
 
@@ -194,18 +199,35 @@ class PairModel:
         logits = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
         return 1.0 / (1.0 + numpy.exp(-numpy.clip(logits, -30, 30)))
 
-    def hits(self, units: Sequence[str], ends: Sequence[End], rule_pairs: dict, chars) -> list:
-        """The classifier's hits among `ends`: `RuleHit`s with groups `s` and `t`.
+    def hits(
+        self, units: Sequence[str], ends: Sequence[End], rule_hits: Sequence[RuleHit], chars
+    ) -> list[RuleHit]:
+        """The classifier's hits among `ends`, beside the rules' `rule_hits` of the same
+        sentence: `RuleHit`s with groups `s` and `t`. `chars(unit)` gives the character offset
+        of a unit in the sentence.
 
-        `rule_pairs` maps an (a, b) pair of refs to the names of the rules that matched it,
-        `chars(unit)` gives the character offset of a unit in the sentence.
+        The rules win: where they give an entity a relation of a type that one entity holds
+        once in a sentence (`ONE_PER_SOURCE`: an office names one body), the classifier adds
+        no second one (`قائد فيلق القدس التابع للحرس الثوري` leads the Quds Force only).
         """
+        rule_pairs = rules_by_pair(rule_hits)
+        taken = {
+            (relation_type, source)
+            for hit in rule_hits
+            for relation_type, source_group, _ in hit.rule.relations
+            if relation_type in ONE_PER_SOURCE
+            for source in hit.groups.get(source_group, ())
+        }
         found = []
         for a, b in candidate_pairs(ends):
             features = pair_features(units, a, b, rule_pairs.get((a.ref, b.ref), ()))
             scores = self.scores(features)
             for index in numpy.flatnonzero(scores >= self.thresholds):
                 rule = learned_rule(self.classes[index])
+                relation_type, source_group, _ = rule.relations[0]
+                source = a.ref if source_group == "s" else b.ref
+                if (relation_type, source) in taken:
+                    continue
                 start, end = chars(a.unit), chars(b.unit) + 1
                 found.append(RuleHit(rule, {"s": (a.ref,), "t": (b.ref,)}, start, end))
         return found

@@ -5,8 +5,11 @@ details), and several outlets report the same one. Two event mentions are taken 
 happening when they have the same type, share a key participant (agent, target or
 participant), and nothing contradicts: their dates agree at the coarser precision (or one is
 unknown) and their places agree (one lies in the other, per the knowledge base, or one is
-unknown). When a new mention fits several known events, the one agreeing best (same place,
-same date, most shared participants) wins; a tie is left unmerged rather than guessed.
+unknown). With only one participant shared, the two must also both give a place or both a
+date: an undated report of "an Israeli strike" is not every Israeli strike, even within one
+article, which often lists several. When a new
+mention fits several known events, the one agreeing best (same place, same date, most shared
+participants) wins; a tie is left unmerged rather than guessed.
 """
 
 from __future__ import annotations
@@ -23,24 +26,41 @@ KEY_ROLES = ("AGENT", "TARGET", "PARTICIPANT")
 CURRENT_NEWS_TYPES = frozenset({"Visit", "Meeting", "Exercise"})
 
 
-def _one_per_happening(mentions: list[EventMention]) -> list[EventMention]:
-    """Within one sentence: one mention per event type, and a killing folded into the strike
-    that caused it (same victim)."""
-    by_type: dict[str, EventMention] = {}
-    for mention in mentions:
-        if mention.type in by_type:
-            by_type[mention.type].absorb(mention)
+def _same_happening(a: tuple[EventMention, int, int], b: tuple[EventMention, int, int]) -> bool:
+    """Whether two mentions of one type in one sentence are one happening: their matches
+    overlap, or nothing tells them apart: not two different agents, nor one side's agent the
+    other's target (a US strike in Baghdad and an attack on a US base in Jordan are two)."""
+    (first, start_a, end_a), (second, start_b, end_b) = a, b
+    if start_a < end_b and start_b < end_a:
+        return True
+    agents_a, agents_b = first.roles.get("AGENT", set()), second.roles.get("AGENT", set())
+    if agents_a and agents_b and not agents_a & agents_b:
+        return False
+    targets_a, targets_b = first.roles.get("TARGET", set()), second.roles.get("TARGET", set())
+    return not (agents_a & targets_b or agents_b & targets_a)
+
+
+def _one_per_happening(mentions: list[tuple[EventMention, int, int]]) -> list[EventMention]:
+    """Within one sentence: mentions of one happening folded together (see `_same_happening`),
+    and a killing folded into the strike that caused it (same victim)."""
+    groups: list[tuple[EventMention, int, int]] = []
+    for candidate in mentions:
+        for index, group in enumerate(groups):
+            if group[0].type == candidate[0].type and _same_happening(group, candidate):
+                group[0].absorb(candidate[0])
+                groups[index] = (group[0], min(group[1], candidate[1]), max(group[2], candidate[2]))
+                break
         else:
-            by_type[mention.type] = mention
-    killing, strike = by_type.get("Killing"), by_type.get("Strike")
-    if (
-        killing
-        and strike
-        and killing.roles.get("TARGET", set()) & strike.roles.get("TARGET", set())
-    ):
-        strike.absorb(killing)
-        del by_type["Killing"]
-    return list(by_type.values())
+            groups.append(candidate)
+    found = [mention for mention, _, _ in groups]
+    strikes = [mention for mention in found if mention.type == "Strike"]
+    for killing in [mention for mention in found if mention.type == "Killing"]:
+        victims = killing.roles.get("TARGET", set())
+        strike = next((s for s in strikes if s.roles.get("TARGET", set()) & victims), None)
+        if strike is not None:
+            strike.absorb(killing)
+            found.remove(killing)
+    return found
 
 
 def mentions_from_hits(
@@ -60,17 +80,19 @@ def mentions_from_hits(
             for role, groups in hit.rule.roles.items()
         }
         roles = {role: ids for role, ids in roles.items() if ids}
-        if not any(roles.get(role) for role in KEY_ROLES):
-            continue
         when = nearest_time(times, hit.start, hit.end)
         if when is None and hit.rule.event in CURRENT_NEWS_TYPES and published:
             when = TimeValue(published[:7], "month" if len(published) >= 7 else "year")
-        mentions.append(
-            EventMention(
-                hit.rule.event, sentence, evidence, hit.rule.name, roles, when, hit.rule.anaphoric
-            )
+        mention = EventMention(
+            hit.rule.event, sentence, evidence, hit.rule.name, roles, when, hit.rule.anaphoric
         )
-    return _one_per_happening(mentions)
+        mentions.append((mention, hit.start, hit.end))
+    # A mention naming only a place completes another one or is no event.
+    return [
+        mention
+        for mention in _one_per_happening(mentions)
+        if any(mention.roles.get(role) for role in KEY_ROLES)
+    ]
 
 
 def _dates_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
@@ -128,6 +150,13 @@ class EventResolver:
             len(event.roles.get(role, set()) & mention.roles.get(role, set())) for role in KEY_ROLES
         )
         if shared == 0:
+            return None
+        # Not contradicting is not enough: one shared participant needs a place or a date both
+        # sides give and agree on (an undated, placeless report of an Israeli strike names no
+        # particular one).
+        place_known = bool(places_e and places_m)
+        date_known = event.when is not None and mention.when is not None
+        if shared < 2 and not place_known and not date_known:
             return None
         same_place = bool(places_e & places_m)
         same_date = event.when is not None and event.when == mention.when

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from kg.extraction.resolve.timing import nearest_time
 from kg.records import Relation, RuleHit, TimeMention
+from kg.schema import SYMMETRIC_RELATIONS
 
 
 class EntityKinds(Protocol):
@@ -54,16 +55,19 @@ def relations_from_hits(
     times: list[TimeMention],
 ) -> list[Relation]:
     """The relations the (resolved, kind-checked) hits of one sentence state: one per pair,
-    self-loops dropped."""
+    self-loops dropped, a symmetric relation from the smaller id to the larger."""
     relations: dict[tuple[str, str, str], Relation] = {}
     for hit in hits:
         when = nearest_time(times, hit.start, hit.end) if hit.rule.timed else None
         for relation_type, source_group, target_group in hit.rule.relations:
             for source in hit.groups.get(source_group, ()):
                 for target in hit.groups.get(target_group, ()):
-                    key = (relation_type, source, target)
+                    ends = (source, target)
+                    if relation_type in SYMMETRIC_RELATIONS:
+                        ends = tuple(sorted(ends))
+                    key = (relation_type, *ends)
                     if source != target and key not in relations:
                         relations[key] = Relation(
-                            relation_type, source, target, sentence, evidence, hit.rule.name, when
+                            relation_type, *ends, sentence, evidence, hit.rule.name, when
                         )
     return list(relations.values())

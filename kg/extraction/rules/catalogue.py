@@ -27,8 +27,30 @@ STRIKE_KIND = (
     "(?:جوية|الجوية|جوي|الجوي|صاروخية|الصاروخية|صاروخي|الصاروخي|الكيماوي|الكيميائي|كيماوي|"
     "مدفعي|المدفعي|عنيفة|العنيفة|إسرائيلية|جديدة|الأخيرة)?"
 )
-# Who strikes, named before the striker (`قصفت طائرات التحالف`, `قصفت مدمرات أميركية`).
-STRIKER_WORD = "(?:طايرات|طيران|مقاتلات|مدفعيه|قوات|مدمرات|صواريخ|الطايرات|المقاتلات)?"
+# The weapon or arm before the one who strikes (`قصفت طائرات التحالف`, `مدمرات أميركية`).
+STRIKER = (
+    "(?:طايرات|طيران|مقاتلات|مدفعيه|قوات|مدمرات|صواريخ|بوارج|الطايرات|الطيران|المقاتلات|"
+    "المدفعيه|القوات)"
+)
+STRIKER_WORD = f"{STRIKER}?"
+# An attack, without the nouns that name its target as well (`استهداف ل` is "targeting of").
+ATTACK_NOUN = (
+    "(?:غارة|غارات|الغارة|الغارات|قصف|القصف|ضربة|ضربات|الضربة|الضربات|هجوم|الهجوم|هجمات|الهجمات)"
+)
+# Who carries out strikes (`شنت إسرائيل غارات`, `الغارات التي نفذتها الولايات المتحدة`).
+LAUNCH = "(?:شن|شنت|يشن|تشن|نفذ|نفذت|ينفذ|تنفذ)"
+LAUNCHED_IT = "(?:شنها|شنتها|شنه|شنته|نفذها|نفذتها|نفذه|نفذته)"
+# Past or feminine strike verbs, which no noun reading shares (unlike `قصف`, "shelling").
+STRUCK = "(?:قصفت|هاجمت|اغارت|اغار|قصفوا|هاجموا)"
+# Members of a group, killed or wounded: `مقتل قيادي في كتائب حزب الله`.
+MEMBERS = (
+    "(?:قيادي|قياديا|قياديين|القيادي|عنصر|عنصرا|عناصر|مسلحي|مقاتلي|مقاتلين|قاده|قايد|مسول|"
+    "عضو|اعضاء)"
+)
+MISSILES = "(?:صواريخ|صاروخ|صاروخا|صاروخين|قذايف)"
+DRILLS = "(?:تدريبات|التدريبات|مناوره|المناوره|مناورات|المناورات|تمرين|تمارين|التمرين|التمارين)"
+HELD = "(?:اجري|اجرت|يجري|تجري|نفذ|نفذت|ينفذ|تنفذ|بدا|بدات|يبدا|تبدا|اطلق|اطلقت)"
+HELD_IT = "(?:اجراها|اجرتها|نفذها|نفذتها|يجريها|تجريها|ينفذها|تنفذها)"
 TALKS = (
     "(?:بحث|بحثت|يبحث|تبحث|ناقش|ناقشت|اجري|اجرت|يجري|تجري|عقد|عقدت|محادثات|مباحثات|"
     "اتصالا|اتصال|لقاء|لقاءات|لقاءاته|لقائه|لقايه|اجتماعا|اجتماع|اجتماعه|اجتماعاته|مؤتمرا)"
@@ -36,7 +58,9 @@ TALKS = (
 MEETING = "(?:لقاء|اللقاء|اجتماع|الاجتماع|محادثات|المحادثات|مباحثات|قمه|القمه)"
 STRIKE = "(?:غاره|غارات|هجوم|قصف|ضربه|ضربات|استهداف)"
 NEAR = "(?:في|ب|قرب|من|ضواحي|ريف|محيط)"
-VISIT_VERB = "(?:زار|يزور|تزور|زارت)"
+VISIT_VERB = "(?:زار|يزور|تزور|زارت|تفقد|يتفقد|تفقدت)"
+# People of a body one meets: `التقى قاآني مسؤولين في حزب الله`.
+OFFICIALS = "(?:مسولين|مسوولين|مسولي|قاده|قيادات|قيادين|وفدا|وفد|ممثلين|ممثلي|اعضاء)"
 MEET_VERB = "(?:التقى|يلتقي|التقت|تلتقي|اجتمع|يجتمع|اجتمعت|استقبل|يستقبل|استقبلت)"
 
 # Offices. A head of state or government, with the country's adjective or name, LEADS it; an
@@ -519,7 +543,7 @@ RULES: tuple[Rule, ...] = (
     # --- visits and meetings
     Rule(
         "visited",
-        f"{{P:s}} ،? {VISIT_VERB} {{L:t}}",
+        f"{{P:s}} ،? (?:الذي|التي)? (?:قد)? {VISIT_VERB} {{L:t}}",
         relations=(("VISITED", "s", "t"),),
         event="Visit",
         roles={"AGENT": ("s",), "PLACE": ("t",)},
@@ -543,7 +567,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "made-visit-to",
-        "{P:s} (?:اجري|يجري|قام) (?:ب)? (?:زياره|زيارات) {GAP:6} (?:الي|ل) {L:t}",
+        "{P:s} ،? (?:الذي|التي)? (?:قد)? (?:اجري|يجري|قام|بدا|يبدا|بدات|تبدا|استهل|اختتم|يختتم) "
+        "(?:ب)? (?:زياره|زيارات) {GAP:6} (?:الي|ل) {L:t}",
         relations=(("VISITED", "s", "t"),),
         event="Visit",
         roles={"AGENT": ("s",), "PLACE": ("t",)},
@@ -559,7 +584,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "met-with",
-        f"{{P:s}} ،? {MEET_VERB} (?:مع|ب)? {{GAP:3}} (?:في|من)? {{PO:t}}",
+        f"{{P:s}} ،? (?:قد)? {MEET_VERB} (?:مع|ب)? {{GAP:3}} (?:في|من)? {{PO:t}}",
         relations=(("MET_WITH", "s", "t"),),
         event="Meeting",
         roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
@@ -582,8 +607,17 @@ RULES: tuple[Rule, ...] = (
         expand=("t",),
     ),
     Rule(
+        "met-officials-of",
+        f"{MEET_VERB} {{GAP:2}} {{OL}}? {{P:s}} ،? (?:مع|ب)? {{GAP:2}} {OFFICIALS} {{GAP:2}} "
+        "(?:في|من|عن)? {PO:t} (?:في|ب)? {L:place}?",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",), "PLACE": ("place",)},
+        expand=("t",),
+    ),
+    Rule(
         "arrived-in-vso",
-        "(?:وصل|وصلت|يصل|تصل) {WORDS:4} {P:s} {GAP:2} (?:الي|ل) {L:t}",
+        "(?:وصل|وصلت|يصل|تصل|توجه|توجهت|يتوجه) {WORDS:4} ،? {P:s} {GAP:2} (?:الي|ل) {L:t}",
         relations=(("VISITED", "s", "t"),),
         event="Visit",
         roles={"AGENT": ("s",), "PLACE": ("t",)},
@@ -684,7 +718,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "strike-near-place",
-        f"{STRIKE} {{GAP:2}} {{DEM:a}} {{GAP:4}} {NEAR} {{L:place}}",
+        f"{STRIKE} {STRIKE_KIND} {{DEM:a}} {{GAP:4}} {NEAR} {{L:place}}",
         event="Strike",
         roles={"AGENT": ("a",), "PLACE": ("place",)},
     ),
@@ -723,6 +757,123 @@ RULES: tuple[Rule, ...] = (
         event="Strike",
         roles={"AGENT": ("d",), "TARGET": ("t",), "PLACE": ("t",)},
         kinds=(("t", "not-country"),),
+    ),
+    Rule(
+        "strike-by-adjective",
+        f"{ATTACK_NOUN} {STRIKE_KIND} {STRIKE_KIND} {STRIKER_WORD} {{DEM:a}}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "striker-by-adjective",
+        f"(?:{STRIKE_VERB}|{ATTACK_NOUN}) {STRIKE_KIND} {STRIKER} {STRIKE_KIND} {{DEM:a}}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "striker-by-adjective-struck",
+        f"{STRIKER} {STRIKE_KIND} {{DEM:a}} {{GAP:2}} {STRUCK}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+    ),
+    Rule(
+        "strike-of-actor",
+        f"{ATTACK_NOUN} {STRIKE_KIND} {STRIKE_KIND} (?:ل|لل|من) (?:قبل)? {STRIKER_WORD} "
+        '"? {OG:a}',
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "strike-of-country",
+        f"{ATTACK_NOUN} {STRIKE_KIND} {STRIKE_KIND} (?:ل|من) (?:قبل)? {STRIKER_WORD} {{L:a}}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+        kinds=(("a", "country"),),
+    ),
+    Rule(
+        "strikes-launched-by",
+        f'{ATTACK_NOUN} {STRIKE_KIND} {STRIKE_KIND} (?:التي|الذي)? {LAUNCHED_IT} {STRIKER_WORD} "? '
+        "{OLG:a}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "strikes-launched-by-adjective",
+        f"{ATTACK_NOUN} {STRIKE_KIND} {STRIKE_KIND} (?:التي|الذي)? {LAUNCHED_IT} {STRIKER} "
+        "{DEM:a}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "launched-strikes-vso",
+        f'{LAUNCH} {STRIKER_WORD} "? {{OLG:a}} {{WORDS:5}} {ATTACK_NOUN}',
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "launched-strikes",
+        f'{STRIKER_WORD} {{OG:a}} "? (?:قد|كانت|كان)? {LAUNCH} {{WORDS:5}} {ATTACK_NOUN}',
+        event="Strike",
+        roles={"AGENT": ("a",)},
+    ),
+    Rule(
+        "struck-vso",
+        f'{STRUCK} {STRIKER_WORD} "? {{OG:a}}',
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "country-struck-vso",
+        f"{STRUCK} {{L:a}}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+        kinds=(("a", "country"),),
+    ),
+    Rule(
+        "fired-missiles",
+        f"اطلاق {STRIKER_WORD} {{OLG:a}} {{GAP:3}} {MISSILES}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+    ),
+    Rule(
+        "fired-missiles-adjective",
+        f"اطلاق {{GAP:2}} {MISSILES} {{DEM:a}}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+    ),
+    Rule(
+        "strikes-adjective-target",
+        f'{STRIKE_VERB} {STRIKER_WORD} "? {{OLG:a}} {{WORDS:3}} {{DEM:t}}',
+        event="Strike",
+        roles={"AGENT": ("a",), "TARGET": ("t",)},
+    ),
+    Rule(
+        "strike-on-adjective",
+        f"{ATTACK_NOUN} {STRIKE_KIND} {{DEM:a}}? {STRIKE_KIND} {{GAP:3}} (?:علي|ضد) {{WORDS:3}} "
+        "{DEM:t} (?:في|ب)? {L:place}?",
+        event="Strike",
+        roles={"AGENT": ("a",), "TARGET": ("t",), "PLACE": ("place",)},
+    ),
+    Rule(
+        "retaliated-with-strike",
+        f"(?:رد|ردت|يرد|ترد) {STRIKER_WORD} {{OLG:a}} {{GAP:3}} {ATTACK_NOUN}",
+        event="Strike",
+        roles={"AGENT": ("a",)},
+    ),
+    Rule(
+        "member-killed-in-strike",
+        f"{KILL} {{GAP:3}} {MEMBERS} (?:في|من)? {{OG:t}} {{GAP:2}} {ATTACK_NOUN} {STRIKE_KIND} "
+        "{DEM:a}?",
+        event="Strike",
+        roles={"AGENT": ("a",), "TARGET": ("t",)},
     ),
     Rule(
         "strike-in-place",
@@ -794,6 +945,40 @@ RULES: tuple[Rule, ...] = (
         "(?:تدريبات|مناوره|مناورات|تمرين|تمارين)",
         event="Exercise",
         roles={"AGENT": ("s",)},
+    ),
+    Rule(
+        "held-exercise",
+        f'{{OLG:a}} "? (?:قد|كانت|كان)? {HELD} {{GAP:2}} {DRILLS}',
+        event="Exercise",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "held-exercise-vso",
+        f'{HELD} {STRIKER_WORD} "? {{OLG:a}} {{GAP:2}} {DRILLS}',
+        event="Exercise",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "exercise-held-by",
+        f'{DRILLS} {{GAP:3}} (?:التي|الذي)? {HELD_IT} {STRIKER_WORD} "? {{OLG:a}}',
+        event="Exercise",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "exercise-by-adjective",
+        f"{DRILLS} {{GAP:2}} {STRIKER_WORD} {{DEM:a}}",
+        event="Exercise",
+        roles={"AGENT": ("a",)},
+        expand=("a",),
+    ),
+    Rule(
+        "exercise-in-place",
+        f"{DRILLS} {{GAP:3}} (?:في|ب) (?:مياه|منطقه)? {{L:place}}",
+        event="Exercise",
+        roles={"PLACE": ("place",)},
     ),
     Rule(
         "exercise-with",

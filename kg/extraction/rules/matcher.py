@@ -88,6 +88,12 @@ class RuleSet:
     def __init__(self, kb: Iterable[KbEntity], rules: Iterable[Rule] = RULES) -> None:
         kb = tuple(kb)
         self.demonym_ids = {match_key(d): e.id for e in kb for d in e.demonyms}
+        # The accusative of an indefinite masculine demonym: `موقعا إسرائيليا`.
+        self.demonym_ids |= {
+            f"{key}ا": entity_id
+            for key, entity_id in list(self.demonym_ids.items())
+            if key.endswith("ي") and not key.startswith("ال")
+        }
         self.rules = tuple(rules)
         self._compiled = [
             (rule, compile_pattern(rule.pattern, self.demonym_ids)) for rule in self.rules

@@ -68,3 +68,47 @@ def test_event_ids_are_stable_across_runs() -> None:
     one = resolver().resolve(visit("esmail-qaani", "syria", "2023-09"), "a")
     two = resolver().resolve(visit("esmail-qaani", "syria", "2023-09"), "a")
     assert one == two
+
+
+def strike(agent: str | None, place: str | None, when: str | None, target: str | None = None):
+    roles = {"AGENT": {agent}} if agent else {}
+    if target:
+        roles["TARGET"] = {target}
+    if place:
+        roles["PLACE"] = {place}
+    time = TimeValue(when, "year") if when else None
+    return EventMention("Strike", 0, "...", "strike", roles, time)
+
+
+def test_one_shared_agent_without_place_or_date_is_not_one_strike() -> None:
+    events = resolver()
+    first = events.resolve(strike("israel", "damascus", "2023"), "a")
+    assert events.resolve(strike("israel", None, None), "b") != first
+
+
+def test_strikes_of_one_agent_in_different_countries_stay_apart() -> None:
+    events = resolver()
+    baghdad = events.resolve(strike("united-states", "baghdad", None), "a")
+    assert events.resolve(strike("united-states", "jordan", None), "b") != baghdad
+
+
+def test_the_same_strike_from_two_outlets_is_one_event() -> None:
+    events = resolver()
+    first = events.resolve(strike("israel", "damascus", "2023", "hezbollah"), "a")
+    assert events.resolve(strike("israel", "syria", None, "hezbollah"), "b") == first
+    assert events.resolve(strike("israel", "damascus", None), "c") == first
+
+
+def test_a_strike_in_baghdad_and_an_attack_on_a_base_in_jordan_are_two_events() -> None:
+    import kg
+
+    baghdad, jordan = kg.extract(
+        [
+            "نفذت الولايات المتحدة غارة أمريكية بطائرة مسيرة في بغداد أمس.",
+            "وقع هجوم على قاعدة أمريكية في الأردن أمس.",
+        ]
+    )
+    strikes = [e for d in (baghdad, jordan) for e in d.events if e.type == "Strike"]
+    assert len({e.id for e in strikes}) == len(strikes)
+    for event in jordan.events:
+        assert "united-states" not in event.roles.get("AGENT", [])

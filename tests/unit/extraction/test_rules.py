@@ -153,3 +153,83 @@ def test_the_strike_refers_back_to_the_articles_last_strike(extractor: Extractor
     assert len(strikes) == 1
     assert strikes[0].roles["TARGET"] == ["meqdad-mahghani", "milad-heidari"]
     assert strikes[0].sentences == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "والتقى بشار الأسد مع حسن نصر الله في دمشق.",
+        "والتقى حسن نصر الله مع بشار الأسد في دمشق.",
+        "استقبل بشار الأسد حسن نصر الله في دمشق.",
+    ],
+)
+def test_a_meeting_is_one_relation_whoever_is_named_first(extractor: Extractor, text: str) -> None:
+    met = {fact for fact in facts(extract(extractor, text)) if fact[0] == "MET_WITH"}
+    assert met == {("MET_WITH", "bashar-al-assad", "hassan-nasrallah")}
+
+
+def test_an_office_names_one_body_even_beside_the_classifier(extractor: Extractor) -> None:
+    text = (
+        "ذكرت وكالة تسنيم أن قائد فيلق القدس التابع للحرس الثوري الإيراني، إسماعيل قاآني، "
+        "زار سوريا."
+    )
+    leads = {fact for fact in facts(extract(extractor, text)) if fact[0] == "LEADS"}
+    assert leads == {("LEADS", "esmail-qaani", "quds-force")}
+
+
+def events_of(document: Document) -> set[tuple]:
+    """Each event as (type, agents, targets, places, participants), ids sorted."""
+    return {
+        (
+            event.type,
+            *(tuple(sorted(event.roles.get(r, []))) for r in ("AGENT", "TARGET", "PLACE")),
+            tuple(sorted(event.roles.get("PARTICIPANT", []))),
+        )
+        for event in document.events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "واستهدف حزب الله موقعا إسرائيليا بصاروخ موجه.",
+            {("Strike", ("hezbollah",), ("israel",), (), ())},
+        ),
+        ("وردت إسرائيل بقصف مدفعي.", {("Strike", ("israel",), (), (), ())}),
+        (
+            "شنت طائرات روسية غارات على ريف حلب.",
+            {("Strike", ("russia",), ("aleppo",), ("aleppo",), ())},
+        ),
+        (
+            "وقتل عشرون مدنيا في الغارات الجوية التي نفذتها الولايات المتحدة.",
+            {("Strike", ("united-states",), (), (), ())},
+        ),
+        (
+            "وأجرى الحرس الثوري الإيراني مناورات عسكرية في الخليج.",
+            {("Exercise", ("irgc",), (), ("location:الخليج",), ())},
+        ),
+        (
+            "والتقى قائد فيلق القدس إسماعيل قاآني مسؤولين في حزب الله في بيروت.",
+            {("Meeting", ("esmail-qaani",), (), ("beirut",), ("hezbollah",))},
+        ),
+    ],
+)
+def test_event_rules(extractor: Extractor, text: str, expected: set) -> None:
+    assert events_of(extract(extractor, text)) == expected
+
+
+def test_two_strikes_in_one_sentence_stay_two(extractor: Extractor) -> None:
+    text = (
+        "وقتل قيادي في كتائب حزب الله بغارة أمريكية بطائرة مسيرة، بعد أيام من هجوم بطائرة "
+        "مسيرة على قاعدة أمريكية في الأردن."
+    )
+    assert events_of(extract(extractor, text)) == {
+        ("Strike", ("united-states",), ("kataib-hezbollah",), (), ()),
+        ("Strike", (), ("united-states",), ("jordan",), ()),
+    }
+
+
+def test_drills_carried_out_are_no_strike(extractor: Extractor) -> None:
+    text = "وتطرق اللواء إلى التدريبات العسكرية البحرية الأخيرة التي نفذتها إيران."
+    assert {event[0] for event in events_of(extract(extractor, text))} == {"Exercise"}
