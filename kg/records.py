@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.schema import (
+    EVENT_ROLES,
     EntityLabel,
     EventRole,
     EventType,
@@ -253,7 +254,11 @@ class KnownEvent:
 
 @dataclass(frozen=True)
 class Relation:
-    """A typed fact between two entities, stated by one sentence."""
+    """A typed fact between two entities, stated by one sentence.
+
+    The fields are those of `kg extract`'s JSON (`date_precision` is `datePrecision` there):
+    `date` is an ISO prefix (`2023-09-22`, `2023-09`, `2020`) when the sentence dates it.
+    """
 
     type: RelationType
     source: str  # entity id
@@ -261,20 +266,64 @@ class Relation:
     sentence: int
     evidence: str
     rule: str
-    when: TimeValue | None = None
+    date: str | None = None
+    date_precision: TimePrecision | None = None
+    date_qualifier: TimeQualifier | None = None
+
+    @property
+    def time(self) -> TimeValue | None:
+        """The date, its precision and qualifier as one value."""
+        return _time(self.date, self.date_precision, self.date_qualifier)
 
 
 @dataclass
 class Event:
-    """A happening (visit, strike, agreement, ...) as one article reports it."""
+    """A happening (visit, strike, agreement, ...) as one article reports it.
+
+    The fields are those of `kg extract`'s JSON: the entity ids of each role (`agent`,
+    `participant`, `target`, `place`) and the date, as on `Relation`.
+    """
 
     id: str
     type: EventType
     sentences: list[int]
     evidence: str
     rule: str
-    roles: dict[EventRole, list[str]] = field(default_factory=dict)  # role -> entity ids
-    when: TimeValue | None = None
+    agent: list[str] = field(default_factory=list)
+    participant: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    place: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_precision: TimePrecision | None = None
+    date_qualifier: TimeQualifier | None = None
+
+    @property
+    def time(self) -> TimeValue | None:
+        """The date, its precision and qualifier as one value."""
+        return _time(self.date, self.date_precision, self.date_qualifier)
+
+    def ids(self, role: EventRole) -> list[str]:
+        """The entity ids of one role (`"AGENT"`: `self.agent`)."""
+        return getattr(self, role.lower())
+
+    def by_role(self) -> dict[EventRole, list[str]]:
+        """The roles that name an entity, each with its ids."""
+        return {role: ids for role in EVENT_ROLES if (ids := self.ids(role))}
+
+
+def dated(when: TimeValue | None) -> dict[str, str | None]:
+    """The `date`, `date_precision` and `date_qualifier` fields of a record from a time."""
+    if when is None:
+        return {"date": None, "date_precision": None, "date_qualifier": None}
+    return {"date": when.value, "date_precision": when.precision, "date_qualifier": when.qualifier}
+
+
+def _time(
+    date: str | None, precision: TimePrecision | None, qualifier: TimeQualifier | None
+) -> TimeValue | None:
+    if date is None or precision is None:
+        return None
+    return TimeValue(date, precision, qualifier)
 
 
 @dataclass

@@ -70,7 +70,7 @@ def relation_to_dict(relation: Relation) -> dict[str, Any]:
         "sentence": relation.sentence,
         "evidence": relation.evidence,
         "rule": relation.rule,
-        **time_properties(relation.when),
+        **time_properties(relation.time),
     }
 
 
@@ -79,8 +79,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
         "type": event.type,
-        **time_properties(event.when),
-        **{role.lower(): event.roles.get(role, []) for role in EVENT_ROLES},
+        **time_properties(event.time),
+        **{role.lower(): event.ids(role) for role in EVENT_ROLES},
         "sentences": event.sentences,
         "evidence": event.evidence,
         "rule": event.rule,

@@ -250,10 +250,10 @@ class Scorer:
             tally.right += 1
             if gold_event.date:
                 self.scores.dates.gold += 1
-                if event.when is not None:
+                if event.date is not None:
                     self.scores.dates.found += 1
-                    shorter = min(len(gold_event.date), len(event.when.value))
-                    if event.when.value[:shorter] == gold_event.date[:shorter]:
+                    shorter = min(len(gold_event.date), len(event.date))
+                    if event.date[:shorter] == gold_event.date[:shorter]:
                         self.scores.dates.right += 1
         names = {entity.id: entity.name for entity in document.entities}
         for index, (event, roles) in enumerate(predicted):
@@ -263,7 +263,7 @@ class Scorer:
             self.scores.roles.found += sum(len(ids) for ids in roles.values())
             what = ", ".join(
                 f"{role.lower()} {names.get(i, i)}"
-                for role, ids in event.roles.items()
+                for role, ids in event.by_role().items()
                 for i in ids
             )
             self.scores.wrong.append(
@@ -274,7 +274,7 @@ class Scorer:
 def _mapped_roles(event: Event, mapping: dict[str, str]) -> dict[str, set[str]]:
     return {
         role: {mapping[i] for i in ids if i in mapping}
-        for role, ids in event.roles.items()
+        for role, ids in event.by_role().items()
         if any(i in mapping for i in ids)
     }
 

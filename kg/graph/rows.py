@@ -176,7 +176,7 @@ def relation_rows(documents: Iterable[Document]) -> dict[RelationKey, list[Row]]
                 row["evidence"].append(relation.evidence)
             if relation.rule not in row["rules"]:
                 row["rules"].append(relation.rule)
-            when = relation.when
+            when = relation.time
             if when is not None and (row["time"] is None or len(when.value) > len(row["time"])):
                 row["time"], row["precision"] = when.value, when.precision
     by_statement: dict[RelationKey, list[Row]] = defaultdict(list)
@@ -197,7 +197,7 @@ def event_rows(documents: Iterable[Document]) -> list[Row]:
                 {
                     "id": event.id,
                     "type": event.type,
-                    "time": time_properties(event.when),
+                    "time": time_properties(event.time),
                     "article": article,
                     "sentences": [sentence_id(article, idx) for idx in event.sentences],
                     "evidence": event.evidence,
@@ -212,7 +212,7 @@ def event_role_rows(documents: Iterable[Document]) -> dict[EventRole, list[Row]]
     rows: dict[EventRole, list[Row]] = defaultdict(list)
     for document in documents:
         for event in document.events:
-            for role, entity_ids in event.roles.items():
+            for role, entity_ids in event.by_role().items():
                 rows[role].extend({"event": event.id, "entity": e} for e in entity_ids)
     return dict(rows)
 

@@ -72,7 +72,7 @@ def implied_entities(
     `غارة إسرائيلية`): listed with no mentions, so every id a fact uses is defined."""
     known = {entity.id for entity in mentioned}
     referred = [r.target for r in relations] + [
-        entity_id for event in events for ids in event.roles.values() for entity_id in ids
+        entity_id for event in events for ids in event.by_role().values() for entity_id in ids
     ]
     implied = []
     for entity_id in dict.fromkeys(referred):

@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from kg.extraction.resolve.timing import nearest_time
-from kg.records import Event, EventMention, KnownEvent, RuleHit, TimeMention, TimeValue
+from kg.records import Event, EventMention, KnownEvent, RuleHit, TimeMention, TimeValue, dated
 
 KEY_ROLES = ("AGENT", "TARGET", "PARTICIPANT")
 # Happenings that news reports as current: undated, they are dated by the article.
@@ -215,8 +215,9 @@ def article_events(
         if mention.sentence not in event.sentences:
             event.sentences.append(mention.sentence)
         for role, ids in mention.roles.items():
-            merged = event.roles.setdefault(role, [])
+            merged = event.ids(role)
             merged.extend(sorted(ids - set(merged)))
     for event_id, event in events.items():
-        event.when = resolver.known[event_id].when
+        for name, value in dated(resolver.known[event_id].when).items():
+            setattr(event, name, value)
     return list(events.values())

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from kg.extraction.resolve.timing import nearest_time
-from kg.records import Relation, RuleHit, TimeMention
+from kg.records import Relation, RuleHit, TimeMention, dated
 from kg.schema import SYMMETRIC_RELATIONS
 
 
@@ -68,6 +68,6 @@ def relations_from_hits(
                     key = (relation_type, *ends)
                     if source != target and key not in relations:
                         relations[key] = Relation(
-                            relation_type, *ends, sentence, evidence, hit.rule.name, when
+                            relation_type, *ends, sentence, evidence, hit.rule.name, **dated(when)
                         )
     return list(relations.values())

@@ -80,8 +80,8 @@ def test_a_relation_to_no_gold_entity_is_wrong_and_misses_are_listed() -> None:
 
 
 def test_an_event_matches_by_type_and_a_shared_participant() -> None:
-    right = Event("e1", "Meeting", [0], TEXT, "met", {"AGENT": ["person:zarif"]})
-    other = Event("e2", "Visit", [0], TEXT, "visit", {"AGENT": ["person:zarif"]})
+    right = Event("e1", "Meeting", [0], TEXT, "met", agent=["person:zarif"])
+    other = Event("e2", "Visit", [0], TEXT, "visit", agent=["person:zarif"])
     scores = _scores(_document([], [right, other]))
     assert scores.events["Meeting"].right == 1
     assert scores.events["Visit"].found == 1 and scores.events["Visit"].right == 0

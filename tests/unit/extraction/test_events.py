@@ -111,4 +111,4 @@ def test_a_strike_in_baghdad_and_an_attack_on_a_base_in_jordan_are_two_events() 
     strikes = [e for d in (baghdad, jordan) for e in d.events if e.type == "Strike"]
     assert len({e.id for e in strikes}) == len(strikes)
     for event in jordan.events:
-        assert "united-states" not in event.roles.get("AGENT", [])
+        assert "united-states" not in event.agent

@@ -102,7 +102,7 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
     assert ("LEADS", "esmail-qaani", "quds-force") in facts(document)
     assert ("APPOINTED", "esmail-qaani", "quds-force") not in facts(document)
     [event] = [e for e in document.events if e.type == "Appointment"]
-    assert event.roles["AGENT"] == ["ali-khamenei"] and event.roles["TARGET"] == ["esmail-qaani"]
+    assert event.agent == ["ali-khamenei"] and event.target == ["esmail-qaani"]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_relation_carries_time_and_evidence(extractor: Extractor) -> None:
     text = "وأدرجت الولايات المتحدة حزب الله على قائمة المنظمات الإرهابية عام 1997."
     document = extract(extractor, text)
     (relation,) = [r for r in document.relations if r.type == "DESIGNATED_TERRORIST_BY"]
-    assert relation.when is not None and relation.when.value == "1997"
+    assert relation.date == "1997"
     assert relation.evidence == text
     assert relation.rule
 
@@ -129,7 +129,7 @@ def test_relation_carries_time_and_evidence(extractor: Extractor) -> None:
 def test_a_title_does_not_take_the_sentences_date(extractor: Extractor) -> None:
     document = extract(extractor, "وعقب مقتل قائد فيلق القدس قاسم سليماني عام 2020 في بغداد.")
     leads = [r for r in document.relations if r.type == "LEADS"]
-    assert leads and all(r.when is None for r in leads)
+    assert leads and all(r.date is None for r in leads)
 
 
 def test_strike_by_demonym_names_the_country(extractor: Extractor) -> None:
@@ -137,11 +137,8 @@ def test_strike_by_demonym_names_the_country(extractor: Extractor) -> None:
     assert ("KILLED_BY", "milad-heidari", "israel") in facts(document)
     assert "israel" in {e.id for e in document.entities}
     (strike,) = [e for e in document.events if e.type == "Strike"]
-    assert strike.roles == {
-        "TARGET": ["milad-heidari"],
-        "AGENT": ["israel"],
-        "PLACE": ["damascus"],
-    }
+    assert strike.agent == ["israel"]
+    assert (strike.target, strike.place) == (["milad-heidari"], ["damascus"])
 
 
 def test_the_strike_refers_back_to_the_articles_last_strike(extractor: Extractor) -> None:
@@ -151,7 +148,7 @@ def test_the_strike_refers_back_to_the_articles_last_strike(extractor: Extractor
     )
     strikes = [e for e in extract(extractor, text).events if e.type == "Strike"]
     assert len(strikes) == 1
-    assert strikes[0].roles["TARGET"] == ["meqdad-mahghani", "milad-heidari"]
+    assert strikes[0].target == ["meqdad-mahghani", "milad-heidari"]
     assert strikes[0].sentences == [0, 1]
 
 
@@ -182,8 +179,8 @@ def events_of(document: Document) -> set[tuple]:
     return {
         (
             event.type,
-            *(tuple(sorted(event.roles.get(r, []))) for r in ("AGENT", "TARGET", "PLACE")),
-            tuple(sorted(event.roles.get("PARTICIPANT", []))),
+            *(tuple(sorted(ids)) for ids in (event.agent, event.target, event.place)),
+            tuple(sorted(event.participant)),
         )
         for event in document.events
     }

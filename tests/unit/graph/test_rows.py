@@ -13,6 +13,7 @@ from kg.records import (
     Sentence,
     TextSpan,
     TimeValue,
+    dated,
 )
 
 
@@ -35,12 +36,18 @@ def _document(article_id: str, relation_time: TimeValue | None = None) -> Docume
     )
     relations = [
         Relation(
-            "LEADS", "esmail-qaani", "quds-force", 0, text, "title-before-name", relation_time
+            "LEADS",
+            "esmail-qaani",
+            "quds-force",
+            0,
+            text,
+            "title-before-name",
+            **dated(relation_time),
         ),
         Relation("VISITED", "esmail-qaani", "damascus", 0, text, "visited"),
     ]
     event = Event(
-        "event:1", "Visit", [0], text, "visited", {"AGENT": ["esmail-qaani"], "PLACE": ["damascus"]}
+        "event:1", "Visit", [0], text, "visited", agent=["esmail-qaani"], place=["damascus"]
     )
     return Document(article, [sentence], [qaani, quds, damascus], relations, [event])
 
