@@ -59,6 +59,7 @@ MEETING = "(?:لقاء|اللقاء|اجتماع|الاجتماع|محادثات
 STRIKE = "(?:غاره|غارات|هجوم|قصف|ضربه|ضربات|استهداف)"
 NEAR = "(?:في|ب|قرب|من|ضواحي|ريف|محيط)"
 VISIT_VERB = "(?:زار|يزور|تزور|زارت|تفقد|يتفقد|تفقدت)"
+BORN = "(?:ولد|ولدت|يولد|مولود|المولود|مولوده|المولوده)"
 # People of a body one meets: `التقى قاآني مسؤولين في حزب الله`.
 OFFICIALS = "(?:مسولين|مسوولين|مسولي|قاده|قيادات|قيادين|وفدا|وفد|ممثلين|ممثلي|اعضاء)"
 MEET_VERB = "(?:التقى|يلتقي|التقت|تلتقي|اجتمع|يجتمع|اجتمعت|استقبل|يستقبل|استقبلت)"
@@ -616,6 +617,21 @@ RULES: tuple[Rule, ...] = (
         expand=("t",),
     ),
     Rule(
+        "born-in",
+        f"{{P:s}} ،? {{GAP:3}} {BORN} (?:في|ب) {IN_PLACE} {{L:t}}",
+        relations=(("BORN_IN", "s", "t"),),
+    ),
+    Rule(
+        "born-in-vso",
+        f"{BORN} {{P:s}} {{GAP:2}} (?:في|ب) {IN_PLACE} {{L:t}}",
+        relations=(("BORN_IN", "s", "t"),),
+    ),
+    Rule(
+        "born-in-native-of",
+        "{P:s} ،? {GAP:3} من مواليد {IN_PLACE} {L:t}",
+        relations=(("BORN_IN", "s", "t"),),
+    ),
+    Rule(
         "arrived-in-vso",
         "(?:وصل|وصلت|يصل|تصل|توجه|توجهت|يتوجه) {WORDS:4} ،? {P:s} {GAP:2} (?:الي|ل) {L:t}",
         relations=(("VISITED", "s", "t"),),
@@ -628,7 +644,7 @@ RULES: tuple[Rule, ...] = (
         f"{MEET_VERB} {{GAP:2}} {{PO:t}} {{GAP:2}} (?:مع|ب) {{PO:s}}",
         relations=(("MET_WITH", "s", "t"),),
         event="Meeting",
-        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+        roles={"AGENT": ("t",), "PARTICIPANT": ("s",)},
     ),
     Rule(
         "met-after-subject",
