@@ -5,9 +5,10 @@ details), and several outlets report the same one. Two event mentions are taken 
 happening when they have the same type, share a key participant (agent, target or
 participant), and nothing contradicts: their dates agree at the coarser precision (or one is
 unknown) and their places agree (one lies in the other, per the knowledge base, or one is
-unknown). With only one participant shared, the two must also both give a place or both a
-date: an undated report of "an Israeli strike" is not every Israeli strike, even within one
-article, which often lists several. When a new
+unknown). With only one participant shared, two reports of a strike, killing or other
+recurring happening must also both give a place or both a date: an undated report of "an
+Israeli strike" is not every Israeli strike, even within one article, which often lists
+several. When a new
 mention fits several known events, the one agreeing best (same place, same date, most shared
 participants) wins; a tie is left unmerged rather than guessed.
 """
@@ -95,6 +96,12 @@ def mentions_from_hits(
     ]
 
 
+def _actors(roles: dict[str, set[str]]) -> set[str]:
+    """Who acts in an event, agent or participant alike: the side named first in one report of
+    a meeting or an exercise may be the other side in the next."""
+    return roles.get("AGENT", set()) | roles.get("PARTICIPANT", set())
+
+
 def _dates_agree(a: TimeValue | None, b: TimeValue | None) -> bool:
     if a is None or b is None:
         return True
@@ -146,17 +153,19 @@ class EventResolver:
         places_e, places_m = event.roles.get("PLACE", set()), mention.roles.get("PLACE", set())
         if not self._places_agree(places_e, places_m):
             return None
-        shared = sum(
-            len(event.roles.get(role, set()) & mention.roles.get(role, set())) for role in KEY_ROLES
+        shared = len(_actors(event.roles) & _actors(mention.roles)) + len(
+            event.roles.get("TARGET", set()) & mention.roles.get("TARGET", set())
         )
         if shared == 0:
             return None
-        # Not contradicting is not enough: one shared participant needs a place or a date both
-        # sides give and agree on (an undated, placeless report of an Israeli strike names no
-        # particular one).
+        # For happenings that recur (strikes, killings, ...), not contradicting is not enough:
+        # one shared participant needs a place or a date both sides give and agree on (an
+        # undated, placeless report of an Israeli strike names no particular one). An undated
+        # visit, meeting or exercise is news of the current one.
         place_known = bool(places_e and places_m)
         date_known = event.when is not None and mention.when is not None
-        if shared < 2 and not place_known and not date_known:
+        recurring = mention.type not in CURRENT_NEWS_TYPES
+        if recurring and shared < 2 and not place_known and not date_known:
             return None
         same_place = bool(places_e & places_m)
         same_date = event.when is not None and event.when == mention.when

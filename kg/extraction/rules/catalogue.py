@@ -985,9 +985,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "exercise-by-adjective",
-        f"{DRILLS} {{GAP:2}} {STRIKER_WORD} {{DEM:a}}",
+        f"{DRILLS} {{GAP:2}} {STRIKER_WORD} {{DEM:a}} {{DEM:b}}?",
         event="Exercise",
-        roles={"AGENT": ("a",)},
+        roles={"PARTICIPANT": ("a", "b")},
         expand=("a",),
     ),
     Rule(

@@ -112,3 +112,27 @@ def test_a_strike_in_baghdad_and_an_attack_on_a_base_in_jordan_are_two_events() 
     assert len({e.id for e in strikes}) == len(strikes)
     for event in jordan.events:
         assert "united-states" not in event.agent
+
+
+def test_an_undated_report_of_an_exercise_is_the_known_one() -> None:
+    events = resolver()
+    known = EventMention(
+        "Exercise",
+        0,
+        "...",
+        "exercise-between",
+        {"AGENT": {"esmail-qaani"}, "PARTICIPANT": {"iran", "syrian-government"}},
+        TimeValue("2023-09", "month"),
+    )
+    first = events.resolve(known, "a")
+    undated = EventMention("Exercise", 0, "...", "took-part", {"AGENT": {"esmail-qaani"}}, None)
+    assert events.resolve(undated, "b") == first
+
+
+def test_who_is_named_first_does_not_split_a_meeting() -> None:
+    events = resolver()
+    first = events.resolve(
+        EventMention("Meeting", 0, "...", "met", {"AGENT": {"a"}, "PARTICIPANT": {"b"}}, None), "x"
+    )
+    other = EventMention("Meeting", 0, "...", "met", {"AGENT": {"b"}, "PARTICIPANT": {"a"}}, None)
+    assert events.resolve(other, "y") == first
