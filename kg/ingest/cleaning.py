@@ -5,9 +5,9 @@ article body and records them as `Article.body` spans (one per line, with surrou
 whitespace and any leading bullet character left outside). Everything else is page furniture:
 labels, widgets, date stamps, photo captions, bylines, related-news lists and the reader-comment
 block. While doing so it picks up the metadata the page carries: the headline (`title`, kept
-out of the body), the outlet named in a byline (`source`) and the publication date
-(`published`, ISO `YYYY-MM-DD`). Metadata given by the input (JSON fields, HTML meta tags) is
-never overwritten.
+out of the body), the outlet named in a byline, else the one of its URL (`source`, see
+`kg.ingest.outlets`) and the publication date (`published`, ISO `YYYY-MM-DD`). Metadata given
+by the input (JSON fields, HTML meta tags) is never overwritten.
 
 The rules are general, not tuned to one site: they are the `FURNITURE` families below plus a few
 structural rules (see `_classify`). Patterns are matched against a folded form of each line
@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.arabic import fold_letters
+from kg.ingest.outlets import outlet_for_url
 from kg.records import Article, TextSpan
 from kg.vocabulary import LATIN_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES, iso_date, word_set
 
@@ -449,7 +450,8 @@ def _find_title(
 
 def clean(article: Article) -> Article:
     """Fill `article.body` with the spans of its text that are article body, and its `title`,
-    `source` and `published` where the input did not give them and the text carries them.
+    `source` and `published` where the input did not give them and the text carries them; an
+    article with a URL and no outlet yet gets its domain's (`kg.ingest.outlets.outlet_for_url`).
 
     The headline is metadata: its line is not part of the body, so sentences are body only.
     A text with any line in it never ends with an empty body: when the rules leave nothing,
@@ -466,6 +468,8 @@ def clean(article: Article) -> Article:
         article.title = " ".join(lines[reading.title].raw.split())
     if article.source is None and reading.source:
         article.source = " ".join(reading.source.split())
+    if article.source is None and article.url:
+        article.source = outlet_for_url(article.url)
     if article.published is None:
         article.published = reading.published
     return article
