@@ -52,3 +52,9 @@ def caption(data: Mapping[str, Any]) -> str:
     if name or english:
         return str(name or english)
     return str(data.get("label") or data.get("title") or data.get("id") or "")
+
+
+def short_name(data: Mapping[str, Any]) -> str:
+    """A node's shortest readable name: the English name where known, else the Arabic name
+    (or the caption of a node without one)."""
+    return str(data.get("nameEn") or data.get("name") or caption(data))
