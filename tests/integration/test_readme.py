@@ -46,7 +46,9 @@ def test_readme_example_runs(
         with open_driver(neo4j_settings) as driver:
             kg.load([str(SEEDS)], driver)
     parser = doctest.DocTestParser()
-    test = parser.get_doctest(_blocks("pycon")[number], {}, f"README example {number}", str(README), 0)
+    test = parser.get_doctest(
+        _blocks("pycon")[number], {}, f"README example {number}", str(README), 0
+    )
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     report: list[str] = []
     runner.run(test, out=report.append)
