@@ -138,6 +138,22 @@ def test_a_path_template_draws_only_its_paths(browser_page, server, tmp_path) ->
     assert not any("…" in text for text in nodes + drawn)
 
 
+def test_command_chain_reads_whole(browser_page, server, tmp_path) -> None:
+    template = get_template("command-chain")
+    with open_driver(_settings(server)) as driver:
+        result = run_template(driver, template, {"entity": "قاآني"})
+    path_column = result.columns.index("path")
+    relationships = {r.element_id for row in result.rows for r in row[path_column].relationships}
+    _run(browser_page, ':params {entity: "قاآني"}')
+    _run(browser_page, template.cypher)
+    nodes, drawn = _drawn(browser_page)
+    _screenshot(browser_page, "browser-command-chain.png", tmp_path)
+    assert relationships and len(drawn) == len(relationships)
+    assert "إسماعيل قاآني Esmail Qaani" in nodes
+    assert "leads" in drawn
+    assert not any("…" in text for text in nodes + drawn)
+
+
 def test_connect_result_nodes_is_the_setting_the_readme_names(browser_page) -> None:
     browser_page.click('[data-testid="navigationSettings"]')
     box = browser_page.locator("label:has-text('Connect result nodes') input")

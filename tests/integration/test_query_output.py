@@ -45,8 +45,6 @@ def test_the_graph_keeps_the_marks_of_the_text(env, neo4j_driver: Driver) -> Non
     [
         ["articles-mentioning", "-p", "entity=قاآني"],
         ["entity-profile", "-p", "entity=قاآني"],
-        ["co-occurrence", "-p", "entity=قاآني"],
-        ["name-search", "-p", "query=قاآني"],
         ["facts", "-p", "entity=قاآني"],
     ],
     ids=lambda args: args[0],
