@@ -9,7 +9,9 @@ The Python API is the one the command line uses:
 - `kg.stats(driver)`: what the graph holds (`kg stats`);
 - `kg.run_template(driver, template, params)`: a Cypher template's result (`kg query`);
 - `kg.to_networkx(...)`: the graph, or what a template or query returns, as NetworkX
-  (`kg export`).
+  (`kg export`);
+- `kg.write_html(graph, path)`: such a graph as a self-contained interactive page
+  (`kg export --format html`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _EXPORTS = {
     "stats": ("kg.graph.reader", "stats"),
     "run_template": ("kg.graph.query", "run_template"),
     "to_networkx": ("kg.graph.networkx_export", "to_networkx"),
+    "write_html": ("kg.graph.html_export", "write_html"),
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -1,4 +1,5 @@
-"""`kg export`: the graph, or a template's or query's result, as GraphML, GEXF or node-link JSON."""
+"""`kg export`: the graph, or a template's or query's result, as GraphML, GEXF, node-link JSON or
+an interactive HTML page."""
 
 from __future__ import annotations
 
@@ -22,13 +23,19 @@ class ExportFormat(str, Enum):
     graphml = "graphml"
     gexf = "gexf"
     json = "json"
+    html = "html"
 
 
 @app.command()
 def export(
     output_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="graphml, gexf (Gephi) or json (NetworkX node-link)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="graphml, gexf (Gephi), json (NetworkX node-link) or html (a self-contained "
+            "interactive page to open in a browser or send on).",
+        ),
     ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="The file to write.", show_default=False)
@@ -50,6 +57,8 @@ def export(
 
     The files load with networkx.read_graphml, read_gexf and node_link_graph, and in Gephi.
     In GraphML and GEXF, list properties (aliases, articles, evidence, ...) are JSON strings.
+    The HTML page needs no network: nodes coloured by type, the sentences behind each
+    relationship on hover.
     """
     from kg.connection import open_driver
     from kg.graph.networkx_export import to_networkx, write_graph

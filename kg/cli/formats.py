@@ -3,12 +3,16 @@
 Tables keep Arabic in logical order (what a bidi-aware terminal expects) and put a
 LEFT-TO-RIGHT MARK after every column border, so such a terminal cannot reorder two Arabic
 cells across the border between them; every value is printed as text, never as rich markup.
+JSON and CSV are data for other programs: their strings carry no invisible direction marks
+(LRM, RLM, ALM, embeddings, overrides, isolates), not even those of the article text itself,
+so that what a spreadsheet shows and what is copied from it are the letters alone.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from enum import Enum
 from typing import Any, TextIO
@@ -23,6 +27,7 @@ from rich.text import Text
 from kg.graph.query import QueryResult, node_key, plain
 
 LRM = "\u200e"
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _BORDERS = "│┃║|"
 _SHORT = 40
 _WORD = 24
@@ -131,17 +136,29 @@ def result_table(result: QueryResult) -> BidiSafe:
     return BidiSafe(table)
 
 
+def without_direction_marks(value: Any) -> Any:
+    """`value` with every string in it (nested in lists and maps too) rid of direction marks."""
+    if isinstance(value, str):
+        return _DIRECTION_MARKS.sub("", value)
+    if isinstance(value, dict):
+        return {key: without_direction_marks(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_direction_marks(item) for item in value]
+    return value
+
+
 def write_json(result: QueryResult, stream: TextIO) -> None:
-    """The records as a JSON array of objects (UTF-8 text, Arabic unescaped)."""
-    json.dump(result.records(), stream, ensure_ascii=False, indent=2)
+    """The records as a JSON array of objects (UTF-8 text, Arabic unescaped, no marks)."""
+    json.dump(without_direction_marks(result.records()), stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
 
 def write_csv(result: QueryResult, stream: TextIO) -> None:
-    """The records as CSV with a header; nested values (lists, maps, paths) as JSON text."""
+    """The records as CSV with a header; nested values (lists, maps, paths) as JSON text; no
+    direction marks."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(result.columns)
-    writer.writerows(_csv_cells(row) for row in result.records())
+    writer.writerows(_csv_cells(row) for row in without_direction_marks(result.records()))
 
 
 def _csv_cells(record: dict[str, Any]) -> Iterable[str]:

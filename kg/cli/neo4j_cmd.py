@@ -1,14 +1,17 @@
-"""`kg neo4j start/stop/status/env`: the project's own local Neo4j Community server."""
+"""`kg neo4j start/stop/status/env/shell`: the project's own local Neo4j Community server."""
 
 from __future__ import annotations
 
+import os
 import shlex
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kg import neo4j_server
 from kg.cli.console import err, out
+from kg.errors import KgError
 
 EXIT_NOT_RUNNING = 3
 
@@ -106,3 +109,47 @@ def env() -> None:
         ("NEO4J_PASSWORD", password),
     ):
         typer.echo(f"export {name}={shlex.quote(value)}")
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def shell(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            "-f",
+            help="Run the Cypher statements of this file, then exit.",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            show_default=False,
+        ),
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param",
+            "-P",
+            help="A query parameter for the session, as cypher-shell takes it: "
+            "'{name: \"قاآني\"}' or 'name => \"قاآني\"' (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Open cypher-shell (Neo4j's own, from Maven Central) on the local server, logged in.
+
+    Without -f it is interactive; a Cypher statement as the last argument runs it and exits.
+    Other cypher-shell options (--format plain, -d DATABASE, ...) pass through as they are.
+    The first run fetches cypher-shell's jars with Maven; the server starts if it must.
+    """
+    args = [*(["--file", str(file)] if file else [])]
+    for value in param or []:
+        args += ["--param", value]
+    args += ctx.args
+    with err.status("Preparing cypher-shell…") as spinner:
+        prepared = neo4j_server.shell(args, on_step=spinner.update)
+    try:
+        os.execve(prepared.command[0], prepared.command, prepared.env)
+    except OSError as exc:
+        raise KgError(f"cannot run {prepared.command[0]}: {exc.strerror}") from None

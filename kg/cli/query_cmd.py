@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from collections.abc import Iterable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
 from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_settings
-from kg.cli.console import out
+from kg.cli.console import err, out
 from kg.cli.formats import BidiSafe, OutputFormat, result_table, write_csv, write_json
 from kg.errors import KgError
 from kg.graph.templates import Template
 
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+    from kg.connection import ConnectionSettings
+
 app = typer.Typer()
+
+PROFILE = "entity-profile"
+"""The template that finds one entity the way every template with an entity parameter does."""
 
 ParamOpt = Annotated[
     list[str] | None,
@@ -70,6 +79,7 @@ def query(
     settings = connection_settings(uri, username, database)
     with open_driver(settings) as driver:
         result = run_template(driver, template, values, settings.database)
+        unknown = [] if result.rows else _unknown_entities(driver, template, values, settings)
     if output_format is OutputFormat.json:
         write_json(result, sys.stdout)
     elif output_format is OutputFormat.csv:
@@ -77,6 +87,31 @@ def query(
     else:
         out.print(result_table(result))
         out.print(f"{len(result.rows)} row(s)", style="dim")
+    for name in unknown:
+        err.print(
+            Text(
+                f"no entity of the graph is called {name!r}; to find how it is written there: "
+                f"kg query name-search -p {shlex.quote('query=' + name)}"
+            )
+        )
+
+
+def _unknown_entities(
+    driver: Driver, template: Template, values: dict[str, Any], settings: ConnectionSettings
+) -> list[str]:
+    """The values of the template's entity parameters that name no entity of the graph (the
+    `entity-profile` template finds an entity exactly as every other template does)."""
+    from kg.graph.query import run_template
+
+    bound = template.bind(values)
+    names = [bound[p.name] for p in template.entity_params()]
+    return [
+        name
+        for name in names
+        if isinstance(name, str)
+        and name.strip()
+        and not run_template(driver, PROFILE, {"entity": name}, settings.database).rows
+    ]
 
 
 def _print_templates(found: Iterable[Template]) -> None:

@@ -6,7 +6,8 @@ every property. Edges are keyed by their relationship type (`MENTIONS#2` for a s
 between the same two nodes) and keep `type` and every property, so provenance (`articles`,
 `sentences`, `evidence`, `rules`, `count`) travels with them.
 
-`write_graph` writes GraphML, GEXF 1.2 or node-link JSON. GraphML and GEXF cannot hold lists:
+`write_graph` writes GraphML, GEXF 1.2, node-link JSON or an interactive HTML page
+(`kg.graph.html_export`). GraphML and GEXF cannot hold lists:
 there, list properties (`aliases`, `articles`, `sentences`, `evidence`, `rules`) are JSON
 strings (`json.loads` gives the list back) and empty values are left out; node-link JSON keeps
 them as lists. GEXF reserves some attribute names for itself, so there an edge's relationship
@@ -32,7 +33,7 @@ from kg.graph.query import node_key, plain, run_cypher
 from kg.graph.statements import ALL_NODES, ALL_RELATIONSHIPS, NODES_BY_ELEMENT_ID
 from kg.graph.templates import get_template, templates
 
-FORMATS = ("graphml", "gexf", "json")
+FORMATS = ("graphml", "gexf", "json", "html")
 
 
 def to_networkx(
@@ -217,9 +218,15 @@ def _flat(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_graph(graph: nx.MultiDiGraph, path: Path, file_format: str) -> None:
-    """Write `graph` to `path` as `graphml`, `gexf` (1.2) or node-link `json`."""
+    """Write `graph` to `path` as `graphml`, `gexf` (1.2), node-link `json` or an interactive
+    `html` page (`kg.graph.html_export.write_html`)."""
     if file_format not in FORMATS:
         raise KgError(f"unknown export format {file_format!r}; choose {', '.join(FORMATS)}")
+    if file_format == "html":
+        from kg.graph.html_export import write_html
+
+        write_html(graph, path, title=Path(path).stem)
+        return
     try:
         if file_format == "graphml":
             nx.write_graphml(flattened(graph), path, encoding="utf-8")

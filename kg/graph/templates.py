@@ -94,6 +94,10 @@ class Template:
             f"; its parameters: {known}"
         )
 
+    def entity_params(self) -> list[Param]:
+        """The parameters that name an entity (looked up by id, name, alias or English name)."""
+        return [p for p in self.params if f"e.id = ${p.name} " in self.cypher]
+
     def names(self) -> list[str]:
         """The parameter names, in header order."""
         return [p.name for p in self.params]

@@ -5,9 +5,9 @@ article body and records them as `Article.body` spans (one per line, with surrou
 whitespace and any leading bullet character left outside). Everything else is page furniture:
 labels, widgets, date stamps, photo captions, bylines, related-news lists and the reader-comment
 block. While doing so it picks up the metadata the page carries: the headline (`title`, kept
-out of the body), the outlet named in a byline (`source`) and the publication date
-(`published`, ISO `YYYY-MM-DD`). Metadata given by the input (JSON fields, HTML meta tags) is
-never overwritten.
+out of the body), the outlet named in a byline, else the one of its URL (`source`, see
+`kg.ingest.outlets`) and the publication date (`published`, ISO `YYYY-MM-DD`). Metadata given
+by the input (JSON fields, HTML meta tags) is never overwritten.
 
 The rules are general, not tuned to one site: they are the `FURNITURE` families below plus a few
 structural rules (see `_classify`). Patterns are matched against a folded form of each line
@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.arabic import fold_letters
+from kg.ingest.outlets import outlet_for_url
 from kg.records import Article, TextSpan
 from kg.vocabulary import LATIN_MONTH_NAMES, MONTH_NAMES, WEEKDAY_NAMES, iso_date, word_set
 
@@ -365,6 +366,11 @@ def _classify(lines: list[_Line], given_title: str | None) -> _Reading:
       (breadcrumbs, section labels);
     - photo captions (see `_is_caption`), bare one- or two-word lines, and the unpunctuated
       headline lines right below a related-news heading.
+
+    The header-zone and caption rules read the layout of a page, so they apply only to a text
+    that has a paragraph: a text without one (a headline, a wire snippet, a list of short
+    posts, a line with no final full stop) has no headline to take out, and everything in it
+    that no furniture family or stamp rule claims is body. A given title is still matched.
     """
     kinds: list[str | None] = []
     byline_source = None
@@ -391,13 +397,14 @@ def _classify(lines: list[_Line], given_title: str | None) -> _Reading:
     )
     kinds[cut:] = ["comments"] * (len(lines) - cut)
 
-    for i in range(first_paragraph):
+    laid_out = first_paragraph < len(lines)
+    for i in range(first_paragraph if laid_out else 0):
         if kinds[i] is None and (byline := _byline_source(lines[i])):
             kinds[i] = "byline"
             byline_source = byline_source or byline
 
     repeated = Counter(line.raw for line in lines[:cut] if not line.sentence)
-    for i, line in enumerate(lines[:cut]):
+    for i, line in enumerate(lines[:cut] if laid_out else []):
         if kinds[i] is None and _is_caption(line, repeated):
             kinds[i] = "caption"
         elif kinds[i] is None and line.words <= 2 and not line.sentence:
@@ -408,7 +415,7 @@ def _classify(lines: list[_Line], given_title: str | None) -> _Reading:
         if kinds[i] is None and follows_related and not lines[i].sentence:
             kinds[i] = "related"
 
-    title = _find_title(lines[:first_paragraph], kinds, given_title)
+    title = _find_title(lines[:first_paragraph], kinds, given_title, laid_out)
     if title is not None:
         kinds[:title] = [kind or "preamble" for kind in kinds[:title]]
         kinds[title] = "title"
@@ -419,12 +426,14 @@ def _classify(lines: list[_Line], given_title: str | None) -> _Reading:
     return _Reading(kinds, title, source, (publication or updates or [None])[0])
 
 
-def _find_title(header: list[_Line], kinds: list[str | None], given: str | None) -> int | None:
+def _find_title(
+    header: list[_Line], kinds: list[str | None], given: str | None, laid_out: bool
+) -> int | None:
     """The index of the headline among the header lines, or None.
 
     With a given title, the header line that matches it (equal, or one containing the other);
-    otherwise the first line not yet classified with 3 to 30 words that does not end in a
-    full stop.
+    otherwise, when a paragraph follows the header (`laid_out`), the first line not yet
+    classified with 3 to 30 words.
     """
     candidates = [i for i, line in enumerate(header) if kinds[i] is None and line.words >= 3]
     if given:
@@ -434,27 +443,33 @@ def _find_title(header: list[_Line], kinds: list[str | None], given: str | None)
             if key == wanted or key in wanted or wanted in key:
                 return i
         return None
+    if not laid_out:
+        return None
     return next((i for i in candidates if header[i].words <= 30), None)
 
 
 def clean(article: Article) -> Article:
     """Fill `article.body` with the spans of its text that are article body, and its `title`,
-    `source` and `published` where the input did not give them and the text carries them.
+    `source` and `published` where the input did not give them and the text carries them; an
+    article with a URL and no outlet yet gets its domain's (`kg.ingest.outlets.outlet_for_url`).
 
     The headline is metadata: its line is not part of the body, so sentences are body only.
+    A text with any line in it never ends with an empty body: when the rules leave nothing,
+    the lines no furniture family claims are body, and failing those every line.
     Returns the same (mutated) article.
     """
     lines = _lines(article.text)
     reading = _classify(lines, article.title)
-    article.body = [
-        TextSpan(line.start, line.end)
-        for line, kind in zip(lines, reading.kinds, strict=True)
-        if kind is None
-    ]
+    body = [line for line, kind in zip(lines, reading.kinds, strict=True) if kind is None]
+    if not body:
+        body = [line for line in lines if _family(line) is None] or lines
+    article.body = [TextSpan(line.start, line.end) for line in body]
     if article.title is None and reading.title is not None:
         article.title = " ".join(lines[reading.title].raw.split())
     if article.source is None and reading.source:
         article.source = " ".join(reading.source.split())
+    if article.source is None and article.url:
+        article.source = outlet_for_url(article.url)
     if article.published is None:
         article.published = reading.published
     return article

@@ -4,6 +4,7 @@
 auth on), sets a generated password before the first start, launches
 ``org.neo4j.server.CommunityEntryPoint`` in one detached JVM and waits for Bolt. ``stop()``,
 ``status()`` and ``credentials()`` find it again through the per-user home (:func:`server_home`).
+``shell()`` gives the command line and environment of cypher-shell connected to it.
 
 Environment: ``KG_NEO4J_HOME`` (the home), ``KG_NEO4J_BOLT_PORT`` / ``KG_NEO4J_HTTP_PORT`` (ports of
 a new start, defaults 7687 / 7474), ``KG_NEO4J_LIB`` (a jar directory to use instead of
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,11 +37,13 @@ from kg.neo4j_server.password import (
 
 __all__ = [
     "ServerInfo",
+    "Shell",
     "credentials",
     "local_bolt_uri",
     "password_file",
     "running_pid",
     "server_home",
+    "shell",
     "start",
     "status",
     "stop",
@@ -119,6 +123,39 @@ def status() -> ServerInfo | None:
         return None
     browser = f"{http_url}/browser/" if probe.browser_serves(http_url) else None
     return ServerInfo(bolt_uri, http_url, browser, USERNAME, password, version, pid, layout.home)
+
+
+@dataclass(frozen=True)
+class Shell:
+    """How to run cypher-shell against the local server: its command and environment (the
+    password travels in ``NEO4J_PASSWORD``, never on the command line)."""
+
+    command: list[str]
+    env: dict[str, str] = field(repr=False)
+
+
+def shell(
+    args: list[str], timeout: float = 180.0, *, on_step: Callable[[str], None] | None = None
+) -> Shell:
+    """cypher-shell with ``args``, connected to the local server (started if need be) as its
+    user: its jars are fetched with Maven on first use."""
+    step = on_step or (lambda _message: None)
+    layout = Layout.current()
+    java = jvm.find_java()
+    if not jars.jars_ready(layout.shell_lib, jars.SHELL_POM):
+        layout.make_dirs()
+        jars.fetch_jars(
+            layout.shell_lib,
+            layout.shell_build,
+            layout.logs / "maven-cypher-shell.log",
+            step,
+            jars.SHELL_POM,
+        )
+    info = start(timeout, on_step=on_step)
+    env = {name: value for name, value in os.environ.items() if not name.startswith("NEO4J_")}
+    env.update(NEO4J_ADDRESS=info.bolt_uri, NEO4J_USERNAME=info.username)
+    env["NEO4J_PASSWORD"] = info.password
+    return Shell(jvm.shell_command(java, layout.shell_lib, args), env)
 
 
 def credentials() -> tuple[str, str]:

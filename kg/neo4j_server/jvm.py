@@ -32,6 +32,7 @@ _NEO4J_JVM_FLAGS = [
     "-Dfile.encoding=UTF-8",
 ]
 
+SHELL_MAIN = "org.neo4j.shell.Main"
 SERVER_MAIN = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_MAIN = "org.neo4j.server.startup.Neo4jAdminCommand"
 
@@ -89,6 +90,21 @@ def server_command(java: str, home: Path, conf_dir: Path, lib: Path) -> list[str
         f"--home-dir={home}",
         f"--config-dir={conf_dir}",
         "--console-mode",
+    ]
+
+
+def shell_command(java: str, lib: Path, args: list[str]) -> list[str]:
+    """The command that runs cypher-shell with ``args``."""
+    return [
+        java,
+        "-Xmx512m",
+        "-Dfile.encoding=UTF-8",
+        "-Dstdout.encoding=UTF-8",
+        "--enable-native-access=ALL-UNNAMED",
+        "-cp",
+        classpath(lib),
+        SHELL_MAIN,
+        *args,
     ]
 
 

@@ -4,6 +4,7 @@ Everything belongs to one per-user directory, the *home*:
 
 - ``<home>/lib``: the Neo4j jars fetched by Maven (or ``$KG_NEO4J_LIB`` when set, so that a second
   home can reuse the jars of the first without another fetch);
+- ``<home>/cypher-shell``: cypher-shell's jars, fetched by the first ``kg neo4j shell``;
 - ``<home>/conf/neo4j.conf``: written by kg on every start;
 - ``<home>/data``, ``logs``, ``run``, ``import``, ``plugins``: Neo4j's own directories;
 - ``<home>/password``: the generated password of the ``neo4j`` user, mode 0600;
@@ -109,6 +110,16 @@ class Layout:
     def build(self) -> Path:
         """Scratch directory for the Maven project that fetches the jars."""
         return self.home / "build"
+
+    @property
+    def shell_lib(self) -> Path:
+        """cypher-shell's jars (``kg neo4j shell``), apart from the server's."""
+        return self.home / "cypher-shell"
+
+    @property
+    def shell_build(self) -> Path:
+        """Scratch directory for the Maven project that fetches cypher-shell."""
+        return self.home / "build-cypher-shell"
 
     @property
     def password_file(self) -> Path:

@@ -195,6 +195,38 @@ def test_csv_has_a_header_and_json_for_nested_values(env) -> None:
     assert "قاآني" in json.loads(rows[0]["aliases"])
 
 
+@pytest.mark.parametrize("output_format", ["table", "json", "csv"])
+def test_an_unknown_entity_gets_a_hint_to_search_names(env, output_format: str) -> None:
+    result = run_kg(
+        "query", "entity-profile", "-p", "entity=Xyzzy Plugh", "-f", output_format, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no entity of the graph is called 'Xyzzy Plugh'" in result.stderr
+    assert "kg query name-search -p 'query=Xyzzy Plugh'" in result.stderr
+    if output_format == "json":
+        assert json.loads(result.stdout) == []
+
+
+def test_a_known_entity_without_rows_gets_no_hint(env) -> None:
+    result = run_kg("query", "timeline", "-p", "entity=قاآني", "-p", "from=2999", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (
+        json.loads(
+            run_kg(
+                "query", "timeline", "-p", "entity=قاآني", "-p", "from=2999", "-f", "json", env=env
+            ).stdout
+        )
+        == []
+    )
+    assert "name-search" not in result.stderr
+
+
+def test_shortest_paths_hint_names_each_entity(env) -> None:
+    result = run_kg("query", "shortest-paths", "-p", "from=قاآني", "-p", "to=Xyzzy", env=env)
+    assert "query=Xyzzy" in result.stderr
+    assert "قاآني" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

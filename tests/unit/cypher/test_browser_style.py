@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import math
 from importlib.resources import files
 
-from kg.schema import ENTITY_LABELS
+import pytest
+
+from kg.graph.style import TYPE_COLOURS
+from kg.kb import read_kb
+from kg.schema import ENTITY_LABELS, EVENT_ROLES, RELATION_TYPES
+
+GRASS = files("kg.cypher").joinpath("browser.grass").read_text(encoding="utf-8")
+OTHER_RELATIONSHIPS = ("CO_OCCURS_WITH", "MENTIONS", "HAS_SENTENCE", "REPORTS")
 
 
 def grass_rules(text: str) -> dict[str, dict[str, str]]:
@@ -39,3 +47,29 @@ def test_every_node_label_has_a_colour_and_a_caption() -> None:
         assert rules[f"node.{label}"]["caption"] == "{name} {nameEn}"
     assert rules["node.Event"]["caption"] == "{type} {date}"
     assert rules["relationship"]["caption"] == "<type>"
+
+
+def test_colours_are_kg_s_own() -> None:
+    rules = grass_rules(GRASS)
+    for label, colour in TYPE_COLOURS.items():
+        assert rules[f"node.{label}"]["color"] == colour, label
+
+
+@pytest.mark.parametrize("relationship", [*RELATION_TYPES, *EVENT_ROLES, *OTHER_RELATIONSHIPS])
+def test_every_relationship_has_a_short_caption(relationship: str) -> None:
+    caption = grass_rules(GRASS)[f"relationship.{relationship}"]["caption"].strip("'")
+    assert 0 < len(caption) <= 11, caption
+
+
+@pytest.mark.parametrize("label", ENTITY_LABELS)
+def test_every_known_name_fits_the_node(label: str) -> None:
+    """Browser cuts a caption to the characters its circle holds, diameter² · π / 4 / font²
+    (neo4j-browser's fitCaptionIntoCircle); a headless Browser test checks the drawing."""
+    props = grass_rules(GRASS)[f"node.{label}"]
+    radius = float(props["diameter"].removesuffix("px")) / 2
+    font = float(props["font-size"].removesuffix("px"))
+    room = math.floor(radius**2 * math.pi / font**2)
+    for entity in read_kb():
+        if entity.label == label:
+            caption = f"{entity.name} {entity.name_en or ''}".strip()
+            assert len(caption) <= room, caption

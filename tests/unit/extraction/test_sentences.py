@@ -10,6 +10,7 @@ import pytest
 
 from kg.extraction.analyse.sentences import split_sentences
 from kg.ingest.cleaning import clean
+from kg.ingest.files import article_from_text
 from kg.records import Article, Sentence, TextSpan
 from tests.integration.cli import SEEDS
 
@@ -171,3 +172,25 @@ def test_offsets_hold_on_random_cleaned_text(seed: int) -> None:
     rng.shuffle(lines)
     article = clean(Article(id="t", text="\n".join(lines), body=[], path="t"))
     _check_invariants(article, split_sentences(article))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قائد فيلق القدس إسماعيل قاآني زار دمشق", ["قائد فيلق القدس إسماعيل قاآني زار دمشق"]),
+        (
+            "قاآني يزور دمشق\n\nوصل قاآني إلى دمشق والتقى مسؤولين سوريين",
+            ["قاآني يزور دمشق", "وصل قاآني إلى دمشق والتقى مسؤولين سوريين"],
+        ),
+        (
+            "قاآني يزور دمشق\nالحرس الثوري يعلن مناورات\nغارة إسرائيلية على مطار حلب",
+            ["قاآني يزور دمشق", "الحرس الثوري يعلن مناورات", "غارة إسرائيلية على مطار حلب"],
+        ),
+    ],
+    ids=["one-line", "headline-and-body", "short-posts"],
+)
+def test_text_given_directly_yields_its_sentences(text: str, expected: list[str]) -> None:
+    article = article_from_text(text)
+    sentences = split_sentences(article)
+    _check_invariants(article, sentences)
+    assert [s.text for s in sentences] == expected

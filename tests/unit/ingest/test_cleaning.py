@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,63 @@ def test_empty_text_has_no_body() -> None:
 )
 def test_parse_date(text: str, iso: str | None) -> None:
     assert parse_date(text) == iso
+
+
+# --- texts without a page layout: every line is body ---------------------------------------
+
+ONE_LINE = "قائد فيلق القدس إسماعيل قاآني زار دمشق"
+HEADLINE_AND_BODY = (
+    "قاآني يزور دمشق\n\nوصل قائد فيلق القدس إسماعيل قاآني إلى دمشق والتقى مسؤولين سوريين"
+)
+SHORT_POSTS = (
+    "قاآني يزور دمشق\nالحرس الثوري يعلن مناورات\nغارة إسرائيلية\nقصف على مطار حلب - رويترز\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        (ONE_LINE, [ONE_LINE]),
+        (ONE_LINE + "\n", [ONE_LINE]),
+        ("  " + ONE_LINE + "  \r\n", [ONE_LINE]),
+        (HEADLINE_AND_BODY, HEADLINE_AND_BODY.split("\n\n")),
+        (SHORT_POSTS, SHORT_POSTS.splitlines()),
+        ("شارك", ["شارك"]),
+    ],
+    ids=["one-line", "one-line-newline", "one-line-padded", "headline-body", "posts", "furniture"],
+)
+def test_text_without_a_paragraph_is_all_body(text: str, lines: list[str]) -> None:
+    article = _article(text)
+    assert article.title is None
+    assert _body(article) == lines
+
+
+def test_stamps_and_labels_are_still_left_out_of_a_text_without_a_paragraph() -> None:
+    article = _article("عاجل\nقاآني في دمشق\n22.09.2023 | 07:40")
+    assert _body(article) == ["قاآني في دمشق"]
+    assert article.published == "2023-09-22"
+
+
+def test_a_given_title_that_is_the_whole_text_stays_body() -> None:
+    article = _article(ONE_LINE, title=ONE_LINE)
+    assert article.title == ONE_LINE
+    assert _body(article) == [ONE_LINE]
+
+
+def test_a_headline_above_a_paragraph_is_still_the_title() -> None:
+    article = _article("قاآني يزور دمشق\n\n" + FIRST)
+    assert article.title == "قاآني يزور دمشق"
+    assert _body(article) == [FIRST.strip()]
+
+
+def test_any_text_with_a_letter_has_a_body() -> None:
+    words = ["قاآني", "دمشق", "شارك", "عاجل", "2023.09.22", "07:40", "-", "الحرس", "الثوري", "."]
+    rng = random.Random(0)
+    for _ in range(500):
+        lines = [
+            " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+            for _ in range(rng.randint(1, 5))
+        ]
+        text = rng.choice(["\n", "\n\n", "\r\n"]).join(lines)
+        if any(ch.isalpha() for ch in text):
+            assert _article(text).body, text
