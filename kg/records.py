@@ -79,6 +79,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date (YYYY-MM-DD), or a prefix of one
+    author: str | None = None  # the byline's names, joined by `، `
     lang: str = "ar"
     sha256: str = ""
 

@@ -32,6 +32,7 @@ def article_properties(article: Article) -> dict[str, Any]:
         "source": article.source,
         "url": article.url,
         "published": article.published,
+        "author": article.author,
     }
 
 

@@ -199,6 +199,7 @@ def _new_article(path: Path, fallback_id: str, text: str, meta: dict[str, Any]) 
         source=_text_field(meta.get("source")),
         url=url,
         published=parse_date(published) if published else None,
+        author=_text_field(meta.get("author")),
         lang=_text_field(meta.get("lang")) or "ar",
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )

@@ -105,6 +105,29 @@ def test_articles_carry_metadata(loaded_seeds: Driver) -> None:
     assert all(len(r["sha"]) == 64 and r["lang"] == "ar" and r["loadedAt"] for r in records)
 
 
+def test_a_pages_byline_and_outlet_reach_the_article_node(
+    clean_graph: Driver, neo4j_settings, tmp_path: Path
+) -> None:
+    page = tmp_path / "qaani.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "headline": "قاآني في دمشق", "datePublished": "2023-09-21",'
+        ' "author": {"@type": "Person", "name": "أحمد علي"},'
+        ' "publisher": {"@type": "Organization", "name": "تلفزيون سوريا"}}</script></head>'
+        "<body><article><p>زار قائد فيلق القدس إسماعيل قاآني دمشق الأسبوع الماضي، والتقى "
+        "مسؤولين في النظام السوري.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = run_kg("load", str(page), env=settings_env(neo4j_settings))
+    assert result.returncode == 0, result.stderr
+    records, _, _ = clean_graph.execute_query(
+        "MATCH (a:Article) RETURN a.author AS author, a.source AS source, a.published AS published"
+    )
+    assert [r.data() for r in records] == [
+        {"author": "أحمد علي", "source": "تلفزيون سوريا", "published": "2023-09-21"}
+    ]
+
+
 def test_loading_twice_leaves_the_graph_identical(loaded_seeds: Driver, neo4j_settings) -> None:
     before = graph_fingerprint(loaded_seeds)
     result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))

@@ -205,14 +205,16 @@ def test_json_metadata_fields(tmp_path: Path) -> None:
         "source": "وكالة",
         "url": "https://example.com/a",
         "published": "22/09/2023",
+        "author": "كاتب",
     }
     path.write_text(json.dumps(record), encoding="utf-8")
     [article], _ = _read(path)
-    assert (article.title, article.source, article.url, article.published) == (
+    assert (article.title, article.source, article.url, article.published, article.author) == (
         "عنوان",
         "وكالة",
         "https://example.com/a",
         "2023-09-22",
+        "كاتب",
     )
     assert article.id == "url:" + _sha1("https://example.com/a")
 

@@ -78,6 +78,7 @@ def test_json_ld_news_article_gives_the_metadata(tmp_path: Path) -> None:
     assert article.published == "2023-09-22"
     assert article.source == "تلفزيون سوريا"
     assert article.url == "https://www.syria.tv/qaani"
+    assert article.author == "محمد أمين، سارة علي"
 
 
 def test_json_ld_authors_are_read_and_their_name_line_is_not_text() -> None:
