@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli.console import err, out
+from kg.cli.console import counting_status, out
 
 app = typer.Typer()
 
@@ -85,14 +85,7 @@ def evaluate(
     from kg.evaluation.run import evaluate as run_evaluation
     from kg.evaluation.scoring import overall
 
-    with err.status("extracting and scoring…") as status:
-        count = 0
-
-        def advance(_gold) -> None:
-            nonlocal count
-            count += 1
-            status.update(f"extracting and scoring… {count} article(s)")
-
+    with counting_status("extracting and scoring articles") as advance:
         scores = run_evaluation(gold, data, workers, on_article=advance)
     wanted = {"relation", "event", "entity"} if kinds == "all" else set(kinds.split(","))
     if as_json:

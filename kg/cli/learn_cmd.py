@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.console import err, out
+from kg.cli.console import counting_status, err, out
 
 app = typer.Typer()
 
@@ -49,21 +49,15 @@ def learn(
     missing = [str(p) for p in gold if not p.is_file()]
     if missing:
         raise KgError(f"no such gold file: {', '.join(missing)}")
-    with err.status("reading the gold articles…") as status:
-        count = 0
-
-        def advance(_gold) -> None:
-            nonlocal count
-            count += 1
-            status.update(f"reading the gold articles… {count}")
-
-        examples = gold_examples(gold, data, on_article=advance)
-        status.update(f"training on {len(examples.features)} pairs…")
+    with counting_status("reading the gold articles") as articles:
+        examples = gold_examples(gold, data, on_article=articles)
+    with err.status(f"training on {len(examples.features)} pairs…"):
         model, reports = train(examples, min_precision=min_precision, seed=seed)
     destination = output or models_path() / MODEL_FILE
     save_model(model, destination)
     positives = sum(1 for classes in examples.classes if classes)
-    out.print(f"{len(examples.features)} pairs, {positives} with a relation, from {count} articles")
+    pairs = len(examples.features)
+    out.print(f"{pairs} pairs, {positives} with a relation, from {articles.count} articles")
     for report in reports:
         if report.positives:
             state = (

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy
 
 from kg.arabic import match_key
+from kg.errors import KgError
 from kg.evaluation.gold import GoldArticle, read_gold
 from kg.evaluation.run import article_text, data_dir
 from kg.evaluation.scoring import map_entities
@@ -232,7 +233,14 @@ def train(
     min_precision: float = 0.9,
     seed: int = 0,
 ) -> tuple[PairModel, list[ClassReport]]:
-    """A pair model trained on all examples, thresholds chosen out of fold."""
+    """A pair model trained on all examples, thresholds chosen out of fold (over articles,
+    so there must be at least `folds` of them)."""
+    found = len(set(examples.articles))
+    if found < folds:
+        raise KgError(
+            f"learning needs at least {folds} annotated articles with entity pairs "
+            f"(the thresholds are chosen on {folds} folds of them); the gold has {found}"
+        )
     counts = Counter(f for features in examples.features for f in set(features))
     vocabulary = {
         f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy
+import pytest
 
+from kg.errors import KgError
 from kg.evaluation.learning import Examples, train
 from kg.extraction.analyse import Analyser
 from kg.extraction.analyse.pairs import (
@@ -81,3 +83,10 @@ def test_a_trained_pair_becomes_a_relation_of_a_learned_rule() -> None:
 
     assert learned(Analyser(pairs=model)) == ["learned-leads"]
     assert learned(Analyser(pairs=False)) == []
+
+
+def test_too_few_articles_for_the_folds_is_one_clear_error() -> None:
+    examples = _examples()
+    examples.articles = [article % 2 for article in examples.articles]
+    with pytest.raises(KgError, match=r"at least 5 annotated articles .* the gold has 2"):
+        train(examples, folds=5)
