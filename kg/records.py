@@ -253,8 +253,23 @@ class KnownEvent:
 # --- documents: what the graph and the JSON Lines output are written from -----------------
 
 
+class Dated:
+    """A record with `date`, `date_precision` and `date_qualifier` fields (`Relation`, `Event`)."""
+
+    date: str | None
+    date_precision: TimePrecision | None
+    date_qualifier: TimeQualifier | None
+
+    @property
+    def time(self) -> TimeValue | None:
+        """The date, its precision and qualifier as one value."""
+        if self.date is None or self.date_precision is None:
+            return None
+        return TimeValue(self.date, self.date_precision, self.date_qualifier)
+
+
 @dataclass(frozen=True)
-class Relation:
+class Relation(Dated):
     """A typed fact between two entities, stated by one sentence.
 
     The fields are those of `kg extract`'s JSON (`date_precision` is `datePrecision` there):
@@ -271,14 +286,9 @@ class Relation:
     date_precision: TimePrecision | None = None
     date_qualifier: TimeQualifier | None = None
 
-    @property
-    def time(self) -> TimeValue | None:
-        """The date, its precision and qualifier as one value."""
-        return _time(self.date, self.date_precision, self.date_qualifier)
-
 
 @dataclass
-class Event:
+class Event(Dated):
     """A happening (visit, strike, agreement, ...) as one article reports it.
 
     The fields are those of `kg extract`'s JSON: the entity ids of each role (`agent`,
@@ -298,11 +308,6 @@ class Event:
     date_precision: TimePrecision | None = None
     date_qualifier: TimeQualifier | None = None
 
-    @property
-    def time(self) -> TimeValue | None:
-        """The date, its precision and qualifier as one value."""
-        return _time(self.date, self.date_precision, self.date_qualifier)
-
     def ids(self, role: EventRole) -> list[str]:
         """The entity ids of one role (`"AGENT"`: `self.agent`)."""
         return getattr(self, role.lower())
@@ -317,14 +322,6 @@ def dated(when: TimeValue | None) -> dict[str, str | None]:
     if when is None:
         return {"date": None, "date_precision": None, "date_qualifier": None}
     return {"date": when.value, "date_precision": when.precision, "date_qualifier": when.qualifier}
-
-
-def _time(
-    date: str | None, precision: TimePrecision | None, qualifier: TimeQualifier | None
-) -> TimeValue | None:
-    if date is None or precision is None:
-        return None
-    return TimeValue(date, precision, qualifier)
 
 
 @dataclass
