@@ -92,13 +92,14 @@ def test_shortest_paths_through_typed_facts_only(env) -> None:
     assert all("CO_OCCURS_WITH" not in row["relations"] for row in rows)
 
 
-def test_command_chain_goes_up_from_qaani_to_the_irgc(env) -> None:
+def test_command_chain_goes_up_from_qaani_through_the_irgc_to_iran(env) -> None:
+    """Qaani leads the Quds Force, a part of the IRGC, which is a body of the Iranian state."""
     rows = query(env, "command-chain", "entity=قاآني")
     chains = [[step["to"] for step in row["steps"]] for row in rows]
-    assert ["quds-force", "irgc"] in chains
-    top = next(row for row in rows if [s["to"] for s in row["steps"]] == ["quds-force", "irgc"])
-    assert [s["relation"] for s in top["steps"]] == ["LEADS", "PART_OF"]
-    assert top["chain"] == ["إسماعيل قاآني", "فيلق القدس", "الحرس الثوري الإيراني"]
+    assert chains[0] == ["quds-force", "irgc", "iran"]
+    top = rows[0]
+    assert [s["relation"] for s in top["steps"]] == ["LEADS", "PART_OF", "PART_OF"]
+    assert top["chain"] == ["إسماعيل قاآني", "فيلق القدس", "الحرس الثوري الإيراني", "إيران"]
 
 
 def test_meetings_and_visits_in_a_date_range(env) -> None:
