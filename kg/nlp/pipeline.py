@@ -51,11 +51,12 @@ def build_pipeline(
 
     `statistical=False` leaves the NER out (knowledge base and cue rules only).
     """
-    nlp = blank_arabic()
     if statistical:
         from kg.models import load_ner
 
         source = load_ner(ner_model)
+        # The NER's vectors are keyed on the strings of its own vocabulary: share it.
+        nlp = blank_arabic(source.vocab)
         # A transformer-based NER (`kg train --transformer`) listens to an upstream component:
         # source that first, so it annotates each Doc before the NER reads it.
         for name in source.pipe_names[: source.pipe_names.index("ner")]:
@@ -63,6 +64,8 @@ def build_pipeline(
                 nlp.add_pipe(name, source=source)
         nlp.add_pipe("ner", source=source)
         nlp.add_pipe("kg_description_filter")
+    else:
+        nlp = blank_arabic()
     nlp.add_pipe("kg_cue_rules")
     ruler = nlp.add_pipe(
         "entity_ruler",
