@@ -126,13 +126,14 @@ def arabic_hash_embed(
         HashEmbed(width, count, column=column, seed=11 + column, dropout=0.0)
         for column, count in enumerate(rows)
     ]
-    hashed: Model = chain(extractor, list2ragged(), with_array(concatenate(*embeddings)))
+    # Without vectors the layers are the ones models saved before the option existed.
+    layers: list[Model] = [extractor, list2ragged(), with_array(concatenate(*embeddings))]
     inputs = len(rows)
     if include_static_vectors:
-        hashed = concatenate(hashed, StaticVectors(width, dropout=0.0))
+        layers = [concatenate(chain(*layers), StaticVectors(width, dropout=0.0))]
         inputs += 1
     return chain(
-        hashed,
+        *layers,
         with_array(Maxout(width, width * inputs, nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )

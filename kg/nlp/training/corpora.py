@@ -10,9 +10,10 @@
   Where NewsFANE has another entity and ANERcorp has nothing, the two annotations disagree:
   those training tokens get a missing annotation (neither entity nor `O`). NewsFANE sentences
   with no counterpart in ANERcorp's training text are left out.
-- WikiFANE Gold and AQMAR (optional, `sources`): Wikipedia, whole sentences, WikiFANE's
-  segmented clitics re-joined first (`segmented`); classes with no counterpart (AQMAR's
-  article-specific MIS0..MIS3, FANE's Celestial ...) are left unannotated, not `O`.
+- WikiFANE Gold and AQMAR (trained on when named in `train_on`): Wikipedia, whole sentences,
+  WikiFANE's segmented clitics re-joined first (`segmented`); classes with no counterpart
+  (AQMAR's article-specific MIS0..MIS3, FANE's Celestial ...) are left unannotated, not `O`.
+  Their development sets are held out and reported whether or not they are trained on.
 - Augmentation: each fully annotated ANERcorp training sentence also appears once with its
   mentions swapped for other training mentions of the same type (`augment`).
 - Development, whole contiguous stretches: the last 15% of ANERcorp's sentences (the main
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +70,7 @@ class Corpora:
     dev: list[Doc]
     dev_gold: dict[str, list[TaggedSentence]]
     train_names: frozenset[str] = frozenset()
+    # The training-split text of every corpus read, trained on or not: vectors learn from it.
     unlabelled: list[str] = field(default_factory=list)
     report: Counter[str] = field(default_factory=Counter)
 
@@ -248,6 +250,7 @@ def build_corpora(
     tokenize: Callable[[str], Doc],
     sources: Sources,
     *,
+    train_on: Collection[str] = WIKIPEDIA_SOURCES,
     seed: int = 0,
     anercorp_dev_fraction: float = ANERCORP_DEV_FRACTION,
 ) -> Corpora:
@@ -287,17 +290,23 @@ def build_corpora(
     report["anercorp copies with swapped mentions"] = len(augmented)
 
     wiki: list[Doc] = []
-    if wikifane:
-        kept = _not_copies(wikifane[:wikifane_cut], reference, WIKIFANE, report)
-        wiki += [sentence_doc(tokenize, s, coarse_label, WIKIFANE, report) for s in kept]
-        report["wikifane train sentences"] = len(kept)
-        report["wikifane dev sentences"] = len(dev_gold[WIKIFANE])
-    if sources.aqmar:
-        rest = [s for name, ss in sources.aqmar.items() if name not in AQMAR_DEV for s in ss]
-        kept = _not_copies(rest, reference, AQMAR, report)
-        wiki += [sentence_doc(tokenize, s, _aqmar_label, AQMAR, report) for s in kept]
-        report["aqmar train sentences"] = len(kept)
-        report["aqmar dev sentences"] = len(aqmar_dev)
+    wiki_text: list[str] = []
+    wikipedia = {
+        WIKIFANE: (wikifane[:wikifane_cut], coarse_label),
+        AQMAR: (
+            [s for name, ss in sources.aqmar.items() if name not in AQMAR_DEV for s in ss],
+            _aqmar_label,
+        ),
+    }
+    for source, (sentences, label_of) in wikipedia.items():
+        if not sentences:
+            continue
+        kept = _not_copies(sentences, reference, source, report)
+        wiki_text += [join_tokens(s.tokens)[0] for s in kept]
+        report[f"{source} dev sentences"] = len(dev_gold[source])
+        if source in train_on:
+            wiki += [sentence_doc(tokenize, s, label_of, source, report) for s in kept]
+            report[f"{source} train sentences"] = len(kept)
     originals = [*train, *wiki]
     names = frozenset(entity_key(e.text) for doc in originals for e in doc.ents)
     return Corpora(
@@ -305,19 +314,19 @@ def build_corpora(
         dev,
         dev_gold,
         names,
-        [doc.text for doc in originals],
+        [*(doc.text for doc in train), *wiki_text],
         report,
     )
 
 
-def read_sources(data_dir: Path = DATA_DIR, sources: Iterable[str] = ()) -> Sources:
-    """ANERcorp and NewsFANE from `data_dir`, plus the named Wikipedia corpora."""
-    wanted = set(sources)
+def read_sources(data_dir: Path = DATA_DIR) -> Sources:
+    """ANERcorp and NewsFANE from `data_dir`, and WikiFANE and AQMAR where present."""
+    wikifane, aqmar = data_dir / WIKIFANE_FILE, data_dir / AQMAR_DIR
     return Sources(
         read_conll(data_dir / ANERCORP_FILE),
         read_conll(data_dir / NEWSFANE_FILE),
-        read_conll(data_dir / WIKIFANE_FILE) if WIKIFANE in wanted else (),
-        read_aqmar(data_dir / AQMAR_DIR) if AQMAR in wanted else {},
+        read_conll(wikifane) if wikifane.is_file() else (),
+        read_aqmar(aqmar) if aqmar.is_dir() else {},
     )
 
 
@@ -325,8 +334,9 @@ def load_corpora(
     tokenize: Callable[[str], Doc],
     data_dir: Path = DATA_DIR,
     *,
-    sources: Iterable[str] = WIKIPEDIA_SOURCES,
+    train_on: Collection[str] = WIKIPEDIA_SOURCES,
     seed: int = 0,
 ) -> Corpora:
-    """`build_corpora` over the files in `data_dir` (`sources`: the Wikipedia corpora to add)."""
-    return build_corpora(tokenize, read_sources(data_dir, sources), seed=seed)
+    """`build_corpora` over the files in `data_dir` (`train_on`: the Wikipedia corpora to
+    train on)."""
+    return build_corpora(tokenize, read_sources(data_dir), train_on=train_on, seed=seed)

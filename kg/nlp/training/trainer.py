@@ -335,7 +335,7 @@ def train_ner(
     if corpora is None:
         with log.step("corpora"):
             corpora = load_corpora(
-                blank_arabic().tokenizer, data_dir, sources=plan.sources, seed=seed
+                blank_arabic().tokenizer, data_dir, train_on=plan.sources, seed=seed
             )
     if not corpora.train or not corpora.dev:
         raise KgError("too little training data to carve a development split from")

@@ -40,7 +40,7 @@ class VectorSettings:
     maxn: int = 5
     hash_count: int = 2
     epoch: int = 5
-    model: str = "skipgram"
+    model: str = "cbow"
     min_count: int = 3
 
     def fingerprint(self, inputs: str) -> str:
