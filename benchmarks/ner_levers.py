@@ -26,7 +26,6 @@ PLANS = {
     "+ floret vectors": TrainingPlan(sources=(), vectors=True, gazetteer=False),
     "+ WikiFANE + AQMAR": TrainingPlan(vectors=True, gazetteer=False),
     "+ gazetteer feature": TrainingPlan(vectors=True, gazetteer=True),
-    "+ tok2vec pretraining": TrainingPlan(vectors=True, gazetteer=True, pretrain=True),
 }
 
 

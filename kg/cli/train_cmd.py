@@ -74,7 +74,7 @@ def train(
         typer.Option(
             "--text",
             help="Folder with the unlabelled ANT news (default ../shared/data/text), for the "
-            "vectors and pretraining.",
+            "vectors.",
         ),
     ] = None,
     work: Annotated[
@@ -93,9 +93,6 @@ def train(
     wikipedia: Annotated[
         bool, typer.Option(help="WikiFANE Gold and AQMAR as extra training data.")
     ] = True,
-    pretrain: Annotated[
-        bool, typer.Option(help="spaCy's tok2vec pretraining on the unlabelled text first.")
-    ] = False,
     vector_threads: Annotated[
         int, typer.Option("--vector-threads", help="Threads floret trains with.")
     ] = 2,
@@ -142,7 +139,7 @@ def train(
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         config_path = TRANSFORMER_CONFIG_PATH
         overrides = {**transformer_settings(transformer), **overrides}
-        vectors = gazetteer = pretrain = False
+        vectors = gazetteer = False
     if gpu >= 0:
         from thinc.util import gpu_is_available
 
@@ -157,7 +154,6 @@ def train(
         sources=WIKIPEDIA_SOURCES if wikipedia else (),
         vectors=vectors,
         gazetteer=gazetteer,
-        pretrain=pretrain,
         vector_threads=vector_threads,
     )
     result = train_ner(

@@ -1,4 +1,4 @@
-"""Train the NER: corpora, vectors, optional pretraining, spaCy's training loop, scores.
+"""Train the NER: corpora, vectors, spaCy's training loop, scores.
 
 `train_ner` runs the steps of a `TrainingPlan` in order, each announced with its time:
 
@@ -6,11 +6,9 @@
 2. vectors (`plan.vectors`): floret vectors of the matching keys from the unlabelled news and
    the training text (`vectors`), built once per settings and inputs under `work_dir` and read
    from there by later runs;
-3. pretraining (`plan.pretrain`): spaCy's tok2vec pretraining (characters objective) on the
-   same text, its weights the starting point of the NER's tok2vec;
-4. training: spaCy's own loop on `config.cfg`, the best model on ANERcorp's development set
+3. training: spaCy's own loop on `config.cfg`, the best model on ANERcorp's development set
    kept;
-5. evaluation on every development set, ANERcorp-style over four and three types, with
+4. evaluation on every development set, ANERcorp-style over four and three types, with
    recall on names seen and unseen in training, written to the model's `meta.json` with the
    data's attribution and licences.
 """
@@ -106,11 +104,8 @@ class TrainingPlan:
     sources: tuple[str, ...] = WIKIPEDIA_SOURCES
     vectors: bool = True
     gazetteer: bool = True
-    pretrain: bool = False
     vector_settings: VectorSettings = field(default_factory=VectorSettings)
     vector_threads: int = 2
-    pretrain_epochs: int = 1
-    pretrain_words: int = 2_000_000
 
 
 @dataclass
@@ -218,89 +213,6 @@ def build_vectors(
     return pipeline
 
 
-def pretrain_tok2vec(
-    corpora: Corpora,
-    text_dir: Path,
-    vectors: Path | None,
-    settings: dict[str, Any],
-    plan: TrainingPlan,
-    work: Path,
-) -> Path:
-    """spaCy's tok2vec pretraining (characters objective) on the first `plan.pretrain_words`
-    words of the unlabelled text; return the weights file."""
-    import srsly
-    from spacy.cli.pretrain import pretrain
-
-    raw = work / "raw.jsonl"
-    words = 0
-    lines = []
-    for text in [*corpora.unlabelled, *training_articles(text_dir)]:
-        for line in text.split("\n"):
-            if line.strip():
-                lines.append({"text": line})
-                words += len(line.split())
-        if words >= plan.pretrain_words:
-            break
-    srsly.write_jsonl(raw, lines)
-    config_path = work / "pretrain.cfg"
-    config_path.write_text(
-        CONFIG_PATH.read_text("utf-8") + PRETRAIN_CONFIG.format(epochs=plan.pretrain_epochs),
-        "utf-8",
-    )
-    overrides = {**settings, "paths.raw_text": str(raw)}
-    if vectors is not None:
-        overrides["initialize.vectors"] = str(vectors)
-    config = spacy.util.load_config(config_path, overrides=overrides, interpolate=False)
-    output = work / "pretrain"
-    output.mkdir()
-    pretrain(config, output, silent=False)
-    return output / "model-last.bin"
-
-
-# Appended to config.cfg for `spacy pretrain` (which needs `paths.raw_text` declared).
-PRETRAIN_CONFIG = """
-[corpora.pretrain]
-@readers = "spacy.JsonlCorpus.v1"
-path = ${{paths.raw_text}}
-min_length = 3
-max_length = 500
-limit = 0
-
-[pretraining]
-max_epochs = {epochs}
-dropout = 0.2
-n_save_every = null
-n_save_epoch = null
-component = "ner"
-layer = "tok2vec"
-corpus = "corpora.pretrain"
-
-[pretraining.batcher]
-@batchers = "spacy.batch_by_words.v1"
-size = 3000
-discard_oversize = false
-tolerance = 0.2
-get_length = null
-
-[pretraining.objective]
-@architectures = "spacy.PretrainCharacters.v1"
-maxout_pieces = 3
-hidden_size = 300
-n_characters = 4
-
-[pretraining.optimizer]
-@optimizers = "Adam.v1"
-beta1 = 0.9
-beta2 = 0.999
-L2_is_weight_decay = true
-L2 = 0.01
-grad_clip = 1.0
-use_averages = true
-eps = 0.00000001
-learn_rate = 0.001
-"""
-
-
 def plan_settings(plan: TrainingPlan) -> dict[str, Any]:
     """The config overrides a plan implies (vectors and gazetteer inputs of the embedding)."""
     rows = spacy.util.load_config(CONFIG_PATH)["components"]["ner"]["model"]["tok2vec"]["embed"][
@@ -350,11 +262,6 @@ def train_ner(
                 vectors = build_vectors(corpora, work_dir or work, text_dir, plan, seed, log)
             settings["initialize.vectors"] = str(vectors)
         settings.update(overrides or {})
-        if plan.pretrain:
-            with log.step("pretraining"):
-                settings["paths.init_tok2vec"] = str(
-                    pretrain_tok2vec(corpora, text_dir, vectors, settings, plan, work)
-                )
         with log.step("training"):
             train_path, dev_path = write_corpora(corpora, work / "corpus")
             spacy_train(
