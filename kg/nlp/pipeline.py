@@ -6,8 +6,11 @@ names in a pipeline config resolve without importing their modules first.
 
 Components, in order, and why that order is the precedence:
 
-1. `ner`: the statistical NER trained on ANERcorp and NewsFANE (`kg train`), sourced from the
-   packaged model (`kg/models/ner/`); it finds names no list knows.
+1. `ner`: the statistical NER trained on ANERcorp, NewsFANE, WikiFANE and AQMAR with floret
+   vectors and a gazetteer feature (`kg train`), sourced from the packaged model
+   (`kg/models/ner/`), on the model's own vocabulary (its vectors are keyed on its strings);
+   it finds names no list knows. Its Misc spans stay in `doc.ents` for `kg ner tag`; the graph
+   never receives them.
    `kg_description_filter` then drops its spans that are descriptions, not names
    (`منظمة إرهابية`, a month name).
 2. `kg_cue_rules`: names typed by the word before them (`العميد ...`, `وكالة "..."`); they only
