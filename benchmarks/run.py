@@ -1,6 +1,7 @@
 """kg's speed, measured in one run against one Neo4j server, with ratios against baselines.
 
     python benchmarks/run.py [--articles N | --quick] [--workers N] [--json]
+    python benchmarks/run.py --quick --extraction-only   # extraction words/s only, no Neo4j
     python benchmarks/run.py --curve 1000,5000,10000      # the README's scale curve
 
 Measures, on a synthetic corpus generated from the seeds and the knowledge base
@@ -285,6 +286,23 @@ def report(result: dict) -> None:
         print(f"  {name:30} {value:>12} {target:>8}{verdict}")
 
 
+def extraction_only(articles: int) -> int:
+    """Print the extraction's words per second per core on the synthetic corpus."""
+    from synthetic import write_jsonl
+
+    from kg.ingest import iter_articles
+
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_jsonl(Path(folder) / "corpus.jsonl", articles, seed=1)
+        parsed = [a for a in iter_articles([corpus]) if not hasattr(a, "reason")]
+        result = measure_extraction(parsed)
+    print(
+        f"extraction: {result['words']:,} words of {articles} articles, "
+        f"{result['words_per_sec_per_core']:,.0f} words per second per core"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: run the benchmark (or the scale curve) and print the results."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -295,7 +313,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="end with one JSON line")
     parser.add_argument("--uri", help="benchmark this server (its database is wiped)")
     parser.add_argument("--curve", help="comma-separated sizes: print the scale curve")
+    parser.add_argument(
+        "--extraction-only",
+        action="store_true",
+        help="measure extraction words per second per core only (no Neo4j needed)",
+    )
     args = parser.parse_args(argv)
+    if args.extraction_only:
+        return extraction_only(QUICK_ARTICLES if args.quick else args.articles)
     if args.uri:
         os.environ["NEO4J_URI"] = args.uri
     else:

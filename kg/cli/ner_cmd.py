@@ -6,10 +6,10 @@ last column. The pipeline splits clitics internally; output always has one line 
 token.
 
 Gold labels in `eval`: a file whose labels are all ANERcorp's (PERS, ORG, LOC, MISC) is scored
-on Person/Organization/Location only: MISC is not scored, and predicted Facility and Group
-(which ANERcorp does not annotate) are treated as `O`. Any other file is scored on all five
-labels, NewsFANE's fine classes (Politician, Nation, Building-Grounds, ...) mapped to them and
-classes without a counterpart (Book, Movie, ...) treated as `O`.
+ANERcorp-style, over the four types and over PERS/ORG/LOC: predicted Facility and Group (which
+ANERcorp does not annotate) are treated as `O`. Any other file is scored on all six labels,
+FANE's fine classes (Politician, Nation, Building-Grounds, Book, ...) mapped to them and
+classes without a counterpart (Celestial, Plant, ...) treated as `O`.
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def tag(
         LabelSet,
         typer.Option(
             "--labels",
-            help="own: Person/Organization/Location/Facility/Group; anercorp: PERS/ORG/LOC "
-            "(Facility and Group printed as O).",
+            help="own: Person/Organization/Location/Facility/Group/Misc; anercorp: "
+            "PERS/ORG/LOC/MISC (Facility and Group printed as O).",
         ),
     ] = LabelSet.own,
 ) -> None:
@@ -96,6 +96,8 @@ def evaluate(file: FileArg, model: ModelOpt = None) -> None:
     sentences = _read(file)
     if not sentences:
         raise KgError(f"{file} has no tokens")
-    scheme, scores = evaluate_sentences(load_ner(model), sentences)
+    scheme, tables = evaluate_sentences(load_ner(model), sentences)
     typer.echo(f"gold labels: {scheme}")
-    typer.echo(format_scores(scores))
+    for name, scores in tables.items():
+        typer.echo(f"\n{name}:")
+        typer.echo(format_scores(scores))

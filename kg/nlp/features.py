@@ -6,6 +6,11 @@ affixes of the normalised key instead: the key, the key without a proclitic lett
 `ال`, its first and last two and three letters, and the word shape. The features come from the Doc
 alone, so the model behaves the same in any pipeline that uses the kg tokenizer.
 
+Two optional inputs bring knowledge from outside the annotated text: `include_static_vectors`
+adds spaCy's `StaticVectors` over the vocabulary's vectors (kg's floret vectors, keyed on
+`NORM`, the same matching key: `kg.nlp.training.vectors`), and `gazetteer` adds one hashed
+feature, the classes of the packaged name lists that cover the token (`kg.nlp.gazetteer`).
+
 Registered as `kg.ArabicHashEmbed.v1`, also as an entry point of the `spacy_architectures` group,
 so a saved model that uses it loads without importing this module first.
 """
@@ -15,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
+from spacy.ml.staticvectors import StaticVectors
 from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -30,6 +36,7 @@ from thinc.api import (
 )
 from thinc.types import Floats2d, Ints2d
 
+from kg.nlp.gazetteer import packaged_gazetteer, token_classes
 from kg.nlp.tokenizer import PROCLITICS
 
 ARTICLE = "ال"
@@ -58,9 +65,11 @@ def token_features(norm: str) -> tuple[str, ...]:
     )
 
 
-def doc_features(doc: Doc) -> numpy.ndarray:
-    """A (tokens, FEATURE_COUNT) uint64 array of feature hashes for `doc`."""
-    rows = numpy.zeros((len(doc), FEATURE_COUNT), dtype="uint64")
+def doc_features(doc: Doc, gazetteer: dict[str, str] | None = None) -> numpy.ndarray:
+    """A (tokens, FEATURE_COUNT) uint64 array of feature hashes for `doc`, with one more
+    column, the gazetteer classes, when `gazetteer` is given."""
+    columns = FEATURE_COUNT + (gazetteer is not None)
+    rows = numpy.zeros((len(doc), columns), dtype="uint64")
     cache: dict[str, list[int]] = {}
     for index, token in enumerate(doc):
         norm = token.norm_
@@ -70,11 +79,15 @@ def doc_features(doc: Doc) -> numpy.ndarray:
             cache[norm] = hashes
         rows[index, : FEATURE_COUNT - 1] = hashes
         rows[index, FEATURE_COUNT - 1] = token.shape
+    if gazetteer is not None:
+        classes = token_classes([token.norm_ for token in doc], gazetteer)
+        rows[:, FEATURE_COUNT] = [hash_string("z:" + mark) for mark in classes]
     return rows
 
 
 def _extract_forward(model: Model, docs: Sequence[Doc], is_train: bool):
-    arrays = [doc_features(doc) for doc in docs]
+    gazetteer = packaged_gazetteer() if model.attrs["gazetteer"] else None
+    arrays = [doc_features(doc, gazetteer) for doc in docs]
     rate = model.attrs["word_dropout"]
     if is_train and rate > 0:
         for rows in arrays:
@@ -86,26 +99,41 @@ def _extract_forward(model: Model, docs: Sequence[Doc], is_train: bool):
 
 @registry.architectures("kg.ArabicHashEmbed.v1")
 def arabic_hash_embed(
-    width: int, rows: list[int], word_dropout: float = 0.0
+    width: int,
+    rows: list[int],
+    word_dropout: float = 0.0,
+    include_static_vectors: bool = False,
+    gazetteer: bool = False,
 ) -> Model[list[Doc], list[Floats2d]]:
     """Hash embeddings of the Arabic key features, mixed by a maxout layer into `width`.
 
     In training, each token's whole-word features are replaced by an unknown-word value with
-    probability `word_dropout`.
+    probability `word_dropout`. `rows` has one count per feature column (FEATURE_COUNT, one
+    more with `gazetteer`); `include_static_vectors` adds the vocabulary's vectors, projected
+    to `width`, before the mixing layer.
     """
-    if len(rows) != FEATURE_COUNT:
-        raise ValueError(f"kg.ArabicHashEmbed.v1 needs {FEATURE_COUNT} row counts")
+    if len(rows) != FEATURE_COUNT + gazetteer:
+        raise ValueError(
+            f"kg.ArabicHashEmbed.v1 needs {FEATURE_COUNT + gazetteer} row counts"
+            + (" (the last for the gazetteer feature)" if gazetteer else "")
+        )
     extractor: Model = Model(
-        "arabic_features", _extract_forward, attrs={"word_dropout": word_dropout}
+        "arabic_features",
+        _extract_forward,
+        attrs={"word_dropout": word_dropout, "gazetteer": gazetteer},
     )
     embeddings = [
         HashEmbed(width, count, column=column, seed=11 + column, dropout=0.0)
         for column, count in enumerate(rows)
     ]
+    # Without vectors the layers are the ones models saved before the option existed.
+    layers: list[Model] = [extractor, list2ragged(), with_array(concatenate(*embeddings))]
+    inputs = len(rows)
+    if include_static_vectors:
+        layers = [concatenate(chain(*layers), StaticVectors(width, dropout=0.0))]
+        inputs += 1
     return chain(
-        extractor,
-        list2ragged(),
-        with_array(concatenate(*embeddings)),
-        with_array(Maxout(width, width * len(rows), nP=3, dropout=0.0, normalize=True)),
+        *layers,
+        with_array(Maxout(width, width * inputs, nP=3, dropout=0.0, normalize=True)),
         ragged2list(),
     )

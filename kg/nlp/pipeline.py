@@ -6,8 +6,11 @@ names in a pipeline config resolve without importing their modules first.
 
 Components, in order, and why that order is the precedence:
 
-1. `ner`: the statistical NER trained on ANERcorp and NewsFANE (`kg train`), sourced from the
-   packaged model (`kg/models/ner/`); it finds names no list knows.
+1. `ner`: the statistical NER trained on ANERcorp, NewsFANE, WikiFANE and AQMAR with floret
+   vectors and a gazetteer feature (`kg train`), sourced from the packaged model
+   (`kg/models/ner/`), on the model's own vocabulary (its vectors are keyed on its strings);
+   it finds names no list knows. Its Misc spans stay in `doc.ents` for `kg ner tag`; the graph
+   never receives them.
    `kg_description_filter` then drops its spans that are descriptions, not names
    (`منظمة إرهابية`, a month name).
 2. `kg_cue_rules`: names typed by the word before them (`العميد ...`, `وكالة "..."`); they only
@@ -54,11 +57,12 @@ def build_pipeline(
 
     `statistical=False` leaves the NER out (knowledge base and cue rules only).
     """
-    nlp = blank_arabic()
     if statistical:
         from kg.models import load_ner
 
         source = load_ner(ner_model)
+        # The NER's vectors are keyed on the strings of its own vocabulary: share it.
+        nlp = blank_arabic(source.vocab)
         # A transformer-based NER (`kg train --transformer`) listens to an upstream component:
         # source that first, so it annotates each Doc before the NER reads it.
         for name in source.pipe_names[: source.pipe_names.index("ner")]:
@@ -66,6 +70,8 @@ def build_pipeline(
                 nlp.add_pipe(name, source=source)
         nlp.add_pipe("ner", source=source)
         nlp.add_pipe("kg_description_filter")
+    else:
+        nlp = blank_arabic()
     nlp.add_pipe("kg_cue_rules")
     state_bodies = nlp.add_pipe("kg_state_bodies")
     ruler = nlp.add_pipe(

@@ -201,6 +201,9 @@ def create_arabic_tokenizer() -> Callable[[Language], ArabicTokenizer]:
     return make
 
 
-def blank_arabic() -> Language:
-    """An empty Arabic pipeline with kg's tokenizer (for tokenising and as a base to build on)."""
-    return spacy.blank("ar", config=TOKENIZER_CONFIG)
+def blank_arabic(vocab: Vocab | None = None) -> Language:
+    """An empty Arabic pipeline with kg's tokenizer (for tokenising and as a base to build on),
+    on `vocab` if given (a model's, so that its vectors and strings are shared)."""
+    if vocab is None:
+        return spacy.blank("ar", config=TOKENIZER_CONFIG)
+    return spacy.blank("ar", config=TOKENIZER_CONFIG, vocab=vocab)

@@ -21,6 +21,7 @@ PATTERNS = [
     {"label": "Person", "pattern": "جورج بوش"},
     {"label": "Organization", "pattern": "الحرس الثوري"},
     {"label": "Group", "pattern": "العرب"},
+    {"label": "Misc", "pattern": "كأس العالم"},
 ]
 
 
@@ -73,9 +74,18 @@ def test_tag_maps_clitic_split_entities_back_to_input_tokens(
 
 
 def test_tag_anercorp_labels(tmp_path: Path, rule_model: Path) -> None:
-    path = write(tmp_path, "العرب\nفي\nلبنان\n")
+    path = write(tmp_path, "العرب\nفي\nلبنان\nخلال\nكأس\nالعالم\n")
     sentences = tag(path, "--model", str(rule_model), "--labels", "anercorp")
-    assert sentences == [[("العرب", "O"), ("في", "O"), ("لبنان", "B-LOC")]]
+    assert sentences == [
+        [
+            ("العرب", "O"),
+            ("في", "O"),
+            ("لبنان", "B-LOC"),
+            ("خلال", "O"),
+            ("كأس", "B-MISC"),
+            ("العالم", "I-MISC"),
+        ]
+    ]
 
 
 def test_tag_keeps_one_line_per_token_on_a_long_sentence(tmp_path: Path, rule_model: Path) -> None:
@@ -111,19 +121,34 @@ GOLD = """جورج B-PERS
 """
 
 
+def tables(output: str) -> dict[str, dict[str, list[str]]]:
+    """`kg ner eval`'s tables by heading (`4 types:`, ...): type -> P, R, F1, gold, pred."""
+    found: dict[str, dict[str, list[str]]] = {}
+    current: dict[str, list[str]] = {}
+    for line in output.splitlines():
+        if line.endswith(":") and not line.startswith("gold labels"):
+            current = found.setdefault(line[:-1], {})
+        elif line and not line.startswith(("type", "gold labels")):
+            current[line.split()[0]] = line.split()[1:]
+    return found
+
+
 def test_eval_scores_entities_like_conlleval(tmp_path: Path, rule_model: Path) -> None:
     result = runner.invoke(
         ner_cmd.app, ["eval", str(write(tmp_path, GOLD)), "--model", str(rule_model)]
     )
     assert result.exit_code == 0, result.output
-    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[2:]}
+    scored = tables(result.stdout)
+    four, three = scored["4 types"], scored["3 types"]
     # Person: 1 of 2 found, no false positive; Location: 1 right, 1 wrong (جامعة لبنان is an
-    # ORG), 1 missed; MISC and the predicted Group are not scored on ANERcorp labels.
-    assert rows["Person"] == ["1.0000", "0.5000", "0.6667", "2", "1"]
-    assert rows["Location"] == ["0.5000", "0.5000", "0.5000", "2", "2"]
-    assert rows["Organization"] == ["1.0000", "0.5000", "0.6667", "2", "1"]
-    assert rows["ALL"] == ["0.7500", "0.5000", "0.6000", "6", "4"]
-    assert "Group" not in rows and "MISC" not in rows
+    # ORG), 1 missed; the MISC (كأس العالم) is found; the predicted Group is not scored.
+    assert four["Person"] == ["1.0000", "0.5000", "0.6667", "2", "1"]
+    assert four["Location"] == ["0.5000", "0.5000", "0.5000", "2", "2"]
+    assert four["Organization"] == ["1.0000", "0.5000", "0.6667", "2", "1"]
+    assert four["Misc"] == ["1.0000", "1.0000", "1.0000", "1", "1"]
+    assert four["ALL"] == ["0.8000", "0.5714", "0.6667", "7", "5"]
+    assert three["ALL"] == ["0.7500", "0.5000", "0.6000", "6", "4"]
+    assert "Misc" not in three and "Group" not in four
 
 
 def test_eval_maps_newsfane_fine_classes(tmp_path: Path, rule_model: Path) -> None:
@@ -132,7 +157,7 @@ def test_eval_maps_newsfane_fine_classes(tmp_path: Path, rule_model: Path) -> No
         ner_cmd.app, ["eval", str(write(tmp_path, gold)), "--model", str(rule_model)]
     )
     assert result.exit_code == 0, result.output
-    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[2:]}
+    rows = tables(result.stdout)["all labels"]
     # The pipeline sees `ال عرب` (two words) and finds no Group; Nation maps to Location.
     assert rows["Location"] == ["1.0000", "1.0000", "1.0000", "1", "1"]
     assert rows["Group"] == ["0.0000", "0.0000", "0.0000", "1", "0"]

@@ -1,27 +1,33 @@
-"""ANERcorp and NewsFANE as one training set and one development set of pipeline Docs.
+"""The annotated corpora as training Docs and held-out development sets.
 
-- Text: every sentence is ANERcorp's own text (clitics attached, hamza kept: what articles
-  look like), re-tokenised by the pipeline's tokenizer (`projection`).
-- Labels: ANERcorp's PERS/ORG/LOC give Person/Organization/Location (MISC dropped). NewsFANE
-  re-annotates the same newswire with fine classes; its Facility and Group entities (which
-  ANERcorp does not have) are carried onto the matching ANERcorp sentence (`align`) where they
-  do not overlap an ANERcorp entity, so ANERcorp's conventions for the three shared types are
-  never contradicted and the two annotations of one sentence are never trained as two
-  sentences. Where NewsFANE has a person, organisation or location and ANERcorp has nothing,
-  the two annotations disagree: those training tokens get a missing annotation (neither
-  entity nor `O`) instead of a contradictory `O`.
-- Augmentation: each fully annotated training sentence also appears once with its mentions
-  swapped for other training mentions of the same type (`augment`).
-- NewsFANE sentences with no counterpart in ANERcorp's train split are left out: they are
-  most likely ANERcorp's held-out test text (counted in the report as `newsfane unmatched`).
-- Development: blocks of consecutive ANERcorp sentences chosen with a seeded shuffle
-  (`split`); ANERcorp sentences that overlap the development text are dropped from training.
+- ANERcorp (train split of the CAMeL Lab splits) is the core: its own text (clitics attached,
+  hamza kept: what articles look like), re-tokenised by the pipeline's tokenizer
+  (`projection`), with PERS/ORG/LOC/MISC as Person/Organization/Location/Misc.
+- NewsFANE re-annotates ANERcorp's newswire with fine classes; its Facility and Group
+  entities (which ANERcorp does not have) are carried onto the matching ANERcorp sentence
+  (`align`) where they do not overlap an ANERcorp entity, so ANERcorp's conventions are never
+  contradicted and the two annotations of one sentence are never trained as two sentences.
+  Where NewsFANE has another entity and ANERcorp has nothing, the two annotations disagree:
+  those training tokens get a missing annotation (neither entity nor `O`). NewsFANE sentences
+  with no counterpart in ANERcorp's training text are left out.
+- WikiFANE Gold and AQMAR (trained on when named in `train_on`): Wikipedia, whole sentences,
+  WikiFANE's segmented clitics re-joined first (`segmented`); classes with no counterpart
+  (AQMAR's article-specific MIS0..MIS3, FANE's Celestial ...) are left unannotated, not `O`.
+  Their development sets are held out and reported whether or not they are trained on.
+- Augmentation: each fully annotated ANERcorp training sentence also appears once with its
+  mentions swapped for other training mentions of the same type (`augment`).
+- Development, whole contiguous stretches: the last 15% of ANERcorp's sentences (the main
+  figure, and what spaCy's training keeps the best model by), the last 10% of WikiFANE's
+  segments, and five whole AQMAR articles (`AQMAR_DEV`). No training sentence of any source,
+  and no NewsFANE segment whose entities are transferred, is a near copy of any development
+  text (`split.near_duplicates`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,45 +37,62 @@ from kg.arabic import match_key
 from kg.nlp.training.align import CharSpan, join_tokens, token_to_char_spans, transfer_spans
 from kg.nlp.training.augment import swap_mentions
 from kg.nlp.training.conll import TaggedSentence, iob_spans, read_conll
-from kg.nlp.training.labels import ANERCORP_LABELS, FACILITY, GROUP, NEWSFANE_LABELS
+from kg.nlp.training.labels import ANERCORP_LABELS, FACILITY, GROUP, coarse_label
 from kg.nlp.training.projection import project
-from kg.nlp.training.split import carve_blocks, near_duplicates, sentence_key, shingles
+from kg.nlp.training.segmented import rejoin
+from kg.nlp.training.split import near_duplicates, sentence_key, shingles, tail_indices
 
 DATA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ner"
 ANERCORP_FILE = "anercorp_train.conll"
 NEWSFANE_FILE = "newsfane_gold_140k.tsv"
+WIKIFANE_FILE = "wikifane_gold_500k.tsv"
+AQMAR_DIR = "aqmar"
+ANERCORP = "anercorp"
+WIKIFANE = "wikifane"
+AQMAR = "aqmar"
+WIKIPEDIA_SOURCES = (WIKIFANE, AQMAR)
+ANERCORP_DEV_FRACTION = 0.15
+WIKIFANE_DEV_FRACTION = 0.10
+# Held-out AQMAR articles: history, a city, a scientist, a club, software.
+AQMAR_DEV = ("Crusades", "Damascus", "Enrico_Fermi", "Real_Madrid", "Linux")
 TRANSFERRED = frozenset({FACILITY, GROUP})
 MATCH_SHARE = 0.3
+
+LabelMap = Callable[[str], str | None]
 
 
 @dataclass
 class Corpora:
-    """Training and development Docs, ANERcorp's own development gold, and counts."""
+    """Training Docs, development sets (gold sentences by source, ANERcorp's also as Docs for
+    spaCy's training loop), the matching keys of the names trained on, and counts."""
 
     train: list[Doc]
     dev: list[Doc]
-    dev_gold: list[TaggedSentence]
+    dev_gold: dict[str, list[TaggedSentence]]
+    train_names: frozenset[str] = frozenset()
+    # The training-split text of every corpus read, trained on or not: vectors learn from it.
+    unlabelled: list[str] = field(default_factory=list)
     report: Counter[str] = field(default_factory=Counter)
 
 
-def _anercorp_spans(sentence: TaggedSentence, report: Counter[str]) -> list[tuple[int, int, str]]:
-    spans = []
+def entity_key(text: str) -> str:
+    """The key under which a name counts as seen in training (spaces ignored)."""
+    return match_key(text).replace(" ", "")
+
+
+def _spans(
+    sentence: TaggedSentence, label_of: LabelMap, source: str, report: Counter[str]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Token spans with our labels, and the spans of classes we have no label for."""
+    known, unknown = [], []
     for first, end, label in iob_spans(sentence.tags):
-        coarse = ANERCORP_LABELS.get(label)
+        coarse = label_of(label)
         if coarse is None:
-            report[f"anercorp dropped:{label}"] += 1
+            unknown.append((first, end, label))
+            report[f"{source} unannotated:{label}"] += 1
         else:
-            spans.append((first, end, coarse))
-    return spans
-
-
-def _newsfane_spans(sentence: TaggedSentence) -> list[tuple[int, int, str]]:
-    spans = []
-    for first, end, label in iob_spans(sentence.tags):
-        coarse = NEWSFANE_LABELS.get(label)
-        if coarse is not None:
-            spans.append((first, end, coarse))
-    return spans
+            known.append((first, end, coarse))
+    return known, unknown
 
 
 class _NewsfaneIndex:
@@ -106,7 +129,10 @@ def _transferred(
     token_spans: list[tuple[int, int, str]] = []
     shift = 0
     for sentence in candidates:
-        token_spans += [(a + shift, b + shift, label) for a, b, label in _newsfane_spans(sentence)]
+        for first, end, label in iob_spans(sentence.tags):
+            coarse = coarse_label(label)
+            if coarse is not None:
+                token_spans.append((first + shift, end + shift, coarse))
         shift += len(sentence.tokens)
     if not token_spans:
         return []
@@ -114,17 +140,13 @@ def _transferred(
     spans = token_to_char_spans(offsets, token_spans)
     mapped = []
     for original, result in zip(spans, transfer_spans(source, spans, target), strict=True):
-        same_text = result is not None and _key(target[result[0] : result[1]]) == _key(
+        same_text = result is not None and entity_key(target[result[0] : result[1]]) == entity_key(
             source[original[0] : original[1]]
         )
         if same_text:
             mapped.append(result)
         report["newsfane transferred" if same_text else "newsfane not aligned"] += 1
     return mapped
-
-
-def _key(text: str) -> str:
-    return match_key(text).replace(" ", "")
 
 
 def _overlaps(span: CharSpan, others: Sequence[CharSpan]) -> bool:
@@ -150,65 +172,171 @@ def _merge(
     return merged, disputed
 
 
+def sentence_doc(
+    tokenize: Callable[[str], Doc],
+    sentence: TaggedSentence,
+    label_of: LabelMap,
+    source: str,
+    report: Counter[str],
+    extra: Sequence[CharSpan] = (),
+    disputed: Sequence[CharSpan] = (),
+) -> Doc:
+    """A pipeline-tokenised Doc of `sentence` with its mapped entities (plus `extra` ones);
+    spans of unmapped classes and `disputed` ones are left unannotated."""
+    text, offsets = join_tokens(sentence.tokens)
+    known, unknown = _spans(sentence, label_of, source, report)
+    spans = token_to_char_spans(offsets, known)
+    if extra:
+        spans, disputed_extra = _merge(spans, list(extra), report)
+        disputed = [*disputed, *disputed_extra]
+    missing = [*token_to_char_spans(offsets, unknown), *disputed]
+    return project(tokenize, text, spans, report, missing)
+
+
+def _anercorp_label(label: str) -> str | None:
+    return ANERCORP_LABELS.get(label)
+
+
+def _aqmar_tag(tag: str) -> str:
+    """AQMAR's tag with its typos mended (`OO` -> `O`, `I--ORG` -> `I-ORG`)."""
+    if set(tag) == {"O"}:
+        return "O"
+    return re.sub("-+", "-", tag)
+
+
+def _aqmar_label(label: str) -> str | None:
+    return None if label.startswith("MIS") else ANERCORP_LABELS.get(label)
+
+
+def read_aqmar(directory: Path) -> dict[str, list[TaggedSentence]]:
+    """AQMAR's articles (file stem -> sentences), tags mended."""
+    articles = {}
+    for path in sorted(directory.glob("*.txt")):
+        if path.stem == "LICENSE_NOTE":
+            continue
+        sentences = read_conll(path)
+        articles[path.stem] = [
+            TaggedSentence(s.tokens, tuple(_aqmar_tag(t) for t in s.tags)) for s in sentences
+        ]
+    return articles
+
+
+@dataclass
+class Sources:
+    """The corpora as read: ANERcorp and NewsFANE always, the Wikipedia corpora optionally."""
+
+    anercorp: Sequence[TaggedSentence]
+    newsfane: Sequence[TaggedSentence]
+    wikifane: Sequence[TaggedSentence] = ()
+    aqmar: dict[str, list[TaggedSentence]] = field(default_factory=dict)
+
+
+def _reference(sentences: Iterable[TaggedSentence]) -> set[str]:
+    reference: set[str] = set()
+    for sentence in sentences:
+        reference |= shingles(sentence_key(sentence.tokens))
+    return reference
+
+
+def _not_copies(
+    sentences: Sequence[TaggedSentence], reference: set[str], source: str, report: Counter[str]
+) -> list[TaggedSentence]:
+    copies = near_duplicates([sentence_key(s.tokens) for s in sentences], reference)
+    report[f"{source} train sentences dropped as copies of dev"] = len(copies)
+    return [s for i, s in enumerate(sentences) if i not in copies]
+
+
 def build_corpora(
     tokenize: Callable[[str], Doc],
-    anercorp: Sequence[TaggedSentence],
-    newsfane: Sequence[TaggedSentence],
+    sources: Sources,
     *,
-    dev_fraction: float = 0.1,
-    block_size: int = 20,
+    train_on: Collection[str] = WIKIPEDIA_SOURCES,
     seed: int = 0,
+    anercorp_dev_fraction: float = ANERCORP_DEV_FRACTION,
 ) -> Corpora:
-    """Training and development Docs from the two corpora (see the module docstring)."""
+    """Training Docs and development sets from the corpora (see the module docstring)."""
     report: Counter[str] = Counter()
-    dev_indices = carve_blocks(len(anercorp), dev_fraction, block_size, seed)
-    dev_set = set(dev_indices)
-    dev_reference: set[str] = set()
-    for index in dev_indices:
-        dev_reference |= shingles(sentence_key(anercorp[index].tokens))
-    rest = [index for index in range(len(anercorp)) if index not in dev_set]
-    copies = near_duplicates([sentence_key(anercorp[i].tokens) for i in rest], dev_reference)
-    train_indices = [index for position, index in enumerate(rest) if position not in copies]
-    report["anercorp train sentences"] = len(train_indices)
-    report["anercorp dev sentences"] = len(dev_indices)
-    report["anercorp train sentences dropped as copies of dev"] = len(copies)
+    anercorp = sources.anercorp
+    dev_indices = tail_indices(len(anercorp), anercorp_dev_fraction)
+    anercorp_dev = [anercorp[i] for i in dev_indices]
+    anercorp_rest = list(anercorp[: len(anercorp) - len(dev_indices)])
+    wikifane = [rejoin(s) for s in sources.wikifane]
+    wikifane_cut = len(wikifane) - round(WIKIFANE_DEV_FRACTION * len(wikifane))
+    dev_gold: dict[str, list[TaggedSentence]] = {ANERCORP: anercorp_dev}
+    if wikifane:
+        dev_gold[WIKIFANE] = wikifane[wikifane_cut:]
+    aqmar_dev = [s for name in AQMAR_DEV for s in sources.aqmar.get(name, [])]
+    if aqmar_dev:
+        dev_gold[AQMAR] = aqmar_dev
+    reference = _reference(s for sentences in dev_gold.values() for s in sentences)
 
+    train_anercorp = _not_copies(anercorp_rest, reference, ANERCORP, report)
+    report["anercorp train sentences"] = len(train_anercorp)
+    report["anercorp dev sentences"] = len(anercorp_dev)
+    newsfane = _not_copies(list(sources.newsfane), reference, "newsfane", report)
     index = _NewsfaneIndex(newsfane)
-
-    def docs(indices: Sequence[int], training: bool) -> list[Doc]:
-        built = []
-        for position in indices:
-            sentence = anercorp[position]
-            text, offsets = join_tokens(sentence.tokens)
-            base = token_to_char_spans(offsets, _anercorp_spans(sentence, report))
-            candidates = [newsfane[i] for i in index.matches(sentence.tokens)]
-            spans, disputed = _merge(base, _transferred(text, candidates, report), report)
-            unknown = disputed if training else []
-            built.append(project(tokenize, text, spans, report, unknown))
-        return built
-
-    train, dev = docs(train_indices, training=True), docs(dev_indices, training=False)
-    augmented = swap_mentions(train, tokenize, seed, Counter())
-    report["training copies with swapped mentions"] = len(augmented)
-    train += augmented
+    train: list[Doc] = []
+    for sentence in train_anercorp:
+        text, _ = join_tokens(sentence.tokens)
+        candidates = [newsfane[i] for i in index.matches(sentence.tokens)]
+        transferred = _transferred(text, candidates, report)
+        train.append(
+            sentence_doc(tokenize, sentence, _anercorp_label, ANERCORP, report, transferred)
+        )
     unmatched = [s for i, s in enumerate(newsfane) if i not in index.used]
     report["newsfane sentences unmatched (left out)"] = len(unmatched)
-    report["newsfane tokens unmatched (left out)"] = sum(len(s.tokens) for s in unmatched)
-    return Corpora(train, dev, [anercorp[i] for i in dev_indices], report)
+    dev = [sentence_doc(tokenize, s, _anercorp_label, ANERCORP, Counter()) for s in anercorp_dev]
+    augmented = swap_mentions(train, tokenize, seed, Counter())
+    report["anercorp copies with swapped mentions"] = len(augmented)
+
+    wiki: list[Doc] = []
+    wiki_text: list[str] = []
+    wikipedia = {
+        WIKIFANE: (wikifane[:wikifane_cut], coarse_label),
+        AQMAR: (
+            [s for name, ss in sources.aqmar.items() if name not in AQMAR_DEV for s in ss],
+            _aqmar_label,
+        ),
+    }
+    for source, (sentences, label_of) in wikipedia.items():
+        if not sentences:
+            continue
+        kept = _not_copies(sentences, reference, source, report)
+        wiki_text += [join_tokens(s.tokens)[0] for s in kept]
+        report[f"{source} dev sentences"] = len(dev_gold[source])
+        if source in train_on:
+            wiki += [sentence_doc(tokenize, s, label_of, source, report) for s in kept]
+            report[f"{source} train sentences"] = len(kept)
+    originals = [*train, *wiki]
+    names = frozenset(entity_key(e.text) for doc in originals for e in doc.ents)
+    return Corpora(
+        [*train, *augmented, *wiki],
+        dev,
+        dev_gold,
+        names,
+        [*(doc.text for doc in train), *wiki_text],
+        report,
+    )
+
+
+def read_sources(data_dir: Path = DATA_DIR) -> Sources:
+    """ANERcorp and NewsFANE from `data_dir`, and WikiFANE and AQMAR where present."""
+    wikifane, aqmar = data_dir / WIKIFANE_FILE, data_dir / AQMAR_DIR
+    return Sources(
+        read_conll(data_dir / ANERCORP_FILE),
+        read_conll(data_dir / NEWSFANE_FILE),
+        read_conll(wikifane) if wikifane.is_file() else (),
+        read_aqmar(aqmar) if aqmar.is_dir() else {},
+    )
 
 
 def load_corpora(
     tokenize: Callable[[str], Doc],
     data_dir: Path = DATA_DIR,
     *,
-    dev_fraction: float = 0.1,
+    train_on: Collection[str] = WIKIPEDIA_SOURCES,
     seed: int = 0,
 ) -> Corpora:
-    """`build_corpora` over the two files in `data_dir`."""
-    return build_corpora(
-        tokenize,
-        read_conll(data_dir / ANERCORP_FILE),
-        read_conll(data_dir / NEWSFANE_FILE),
-        dev_fraction=dev_fraction,
-        seed=seed,
-    )
+    """`build_corpora` over the files in `data_dir` (`train_on`: the Wikipedia corpora to
+    train on)."""
+    return build_corpora(tokenize, read_sources(data_dir), train_on=train_on, seed=seed)

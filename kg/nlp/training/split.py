@@ -1,4 +1,5 @@
-"""A deterministic development split with no near-duplicates left in training.
+"""A deterministic development split (whole contiguous stretches held out) with no
+near-duplicates left in training.
 
 Newswire repeats itself (agency boilerplate, the same story twice) and NewsFANE re-annotates
 the ANERcorp text, so sentences are compared by their matching key with spaces removed, via
@@ -8,7 +9,6 @@ development text is treated as a copy of it and kept out of training.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Sequence
 
 from kg.arabic import match_key
@@ -37,19 +37,10 @@ def overlap(key: str, reference: set[str]) -> float:
     return len(own & reference) / len(own)
 
 
-def carve_blocks(count: int, fraction: float, block_size: int, seed: int) -> list[int]:
-    """Indices of `fraction` of `count` sentences, taken as whole blocks of consecutive
-    sentences (neighbouring sentences share a story), chosen with a seeded shuffle."""
-    blocks = [
-        list(range(start, min(start + block_size, count))) for start in range(0, count, block_size)
-    ]
-    random.Random(seed).shuffle(blocks)
-    chosen: list[int] = []
-    for block in blocks:
-        if len(chosen) >= fraction * count:
-            break
-        chosen.extend(block)
-    return sorted(chosen)
+def tail_indices(count: int, fraction: float) -> list[int]:
+    """Indices of the last `fraction` of `count` items: one contiguous stretch at the end, so
+    held-out text shares no story with the text before it (except at the one boundary)."""
+    return list(range(count - round(fraction * count), count))
 
 
 def near_duplicates(keys: Sequence[str], reference: set[str]) -> set[int]:

@@ -14,13 +14,14 @@ from kg.models import load_ner
 from kg.nlp.tokenizer import TOKENIZER_CONFIG
 from kg.nlp.training.align import join_tokens, transfer_spans
 from kg.nlp.training.augment import swap_mentions
-from kg.nlp.training.conll import TaggedSentence, iob_spans, parse_lines
-from kg.nlp.training.corpora import build_corpora, load_corpora
+from kg.nlp.training.conll import TaggedSentence, iob_spans, parse_lines, read_conll
+from kg.nlp.training.corpora import AQMAR_DEV, Sources, build_corpora, load_corpora, read_aqmar
 from kg.nlp.training.labels import coarse_label, relabel
 from kg.nlp.training.projection import project
-from kg.nlp.training.split import carve_blocks, sentence_key, shingles
+from kg.nlp.training.segmented import rejoin
+from kg.nlp.training.split import sentence_key, shingles, tail_indices
 from kg.nlp.training.tagging import tag_sentences
-from kg.nlp.training.trainer import train_ner
+from kg.nlp.training.trainer import TrainingPlan, train_ner
 from tests.shared_data import shared_data_file
 
 
@@ -62,8 +63,13 @@ def test_iob_spans_follow_conlleval() -> None:
         ("PERS", "Person"),
         ("ORG", "Organization"),
         ("LOC", "Location"),
-        ("MISC", None),
+        ("MISC", "Misc"),
         ("Politician", "Person"),
+        ("Police", "Person"),
+        ("Entertainment", "Organization"),
+        ("Land", "Misc"),
+        ("Air", "Misc"),
+        ("Celestial", None),
         ("Religious_PER", "Person"),
         ("Media", "Organization"),
         ("Nation", "Location"),
@@ -71,7 +77,7 @@ def test_iob_spans_follow_conlleval() -> None:
         ("Building-Grounds", "Facility"),
         ("Airport", "Facility"),
         ("Group", "Group"),
-        ("Book", None),
+        ("Book", "Misc"),
         ("Medical-Science", None),
     ],
 )
@@ -80,7 +86,20 @@ def test_label_mapping(label: str, expected: str | None) -> None:
 
 
 def test_relabel_drops_unmapped_types() -> None:
-    assert relabel(["B-Book", "I-Book", "B-Nation"], coarse_label) == ["O", "O", "B-Location"]
+    tags = ["B-Celestial", "I-Celestial", "B-Nation"]
+    assert relabel(tags, coarse_label) == ["O", "O", "B-Location"]
+
+
+def test_segmented_clitics_are_joined_back_to_their_words() -> None:
+    segmented = sentence(
+        "و/O تعتبر/O مدينة/O جوبا/B-Population-Center عاصمة/O ها/O ،/O و/B-Nation لبنان/I-Nation"
+        " ل/O الدولة/O على/O ه/O و/O 2011/O"
+    )
+    joined = rejoin(segmented)
+    assert joined.tokens == (
+        "وتعتبر", "مدينة", "جوبا", "عاصمتها", "،", "ولبنان", "للدولة", "عليه", "و", "2011",
+    )  # fmt: skip
+    assert joined.tags == ("O", "O", "B-Population-Center", "O", "O", "B-Nation", *"OOOO")
 
 
 def test_projection_leaves_the_clitic_out_of_the_entity(nlp: Language) -> None:
@@ -124,11 +143,9 @@ def test_swapped_mentions_keep_types_and_context(nlp: Language) -> None:
     assert [d.text for d in copies] == [d.text for d in again]
 
 
-def test_dev_blocks_are_deterministic_and_contiguous() -> None:
-    first = carve_blocks(100, 0.2, 5, seed=3)
-    assert first == carve_blocks(100, 0.2, 5, seed=3)
-    assert len(first) == 20
-    assert all(index % 5 == 0 or index - 1 in first for index in first)
+def test_dev_split_is_the_last_stretch() -> None:
+    assert tail_indices(100, 0.15) == list(range(85, 100))
+    assert tail_indices(7, 0.15) == [6]
 
 
 def _toy_corpora(nlp: Language):
@@ -137,7 +154,9 @@ def _toy_corpora(nlp: Language):
         sentence("وزار/O وفد/O من/O الأمم/B-ORG المتحدة/I-ORG مدينة/O بغداد/B-LOC أمس/O ."),
         sentence("وأكد/O المتحدث/O أن/O المحادثات/O في/O مطار/O دمشق/B-LOC كانت/O مفيدة/O ."),
     ]
-    anercorp = [*story, *story[:1]]  # the last sentence repeats the first: a copy
+    held_out = sentence("ثم/O عاد/O الوفد/O إلى/O القاهرة/B-LOC بعد/O المحادثات/O الطويلة/O .")
+    # The last sentence is the development set; its copy earlier in the corpus is not trained.
+    anercorp = [*story, held_out, held_out]
     newsfane = [
         sentence(
             "قال الرئيس جورج/B-Politician بوش/I-Politician في واشنطن/B-Population-Center"
@@ -145,8 +164,9 @@ def _toy_corpora(nlp: Language):
         ),
         sentence("و اكد المتحدث ان المحادثات في مطار/B-Airport دمشق/I-Airport كانت مفيده ."),
         sentence("خبر/O اخر/O لا/O يوجد/O في/O انيركورب/B-Nation ."),
+        sentence("ثم عاد ال/B-Group وفد/I-Group الى القاهره بعد المحادثات الطويله ."),
     ]
-    return build_corpora(nlp.tokenizer, anercorp, newsfane, dev_fraction=0.25, block_size=1)
+    return build_corpora(nlp.tokenizer, Sources(anercorp, newsfane), anercorp_dev_fraction=0.25)
 
 
 def test_toy_corpora_merge_and_split(nlp: Language) -> None:
@@ -154,7 +174,10 @@ def test_toy_corpora_merge_and_split(nlp: Language) -> None:
     train_keys = {sentence_key(t.text.split()) for t in corpora.train}
     dev_keys = {sentence_key(t.text.split()) for t in corpora.dev}
     assert not train_keys & dev_keys
+    assert corpora.report["anercorp train sentences dropped as copies of dev"] == 1
+    assert corpora.report["newsfane train sentences dropped as copies of dev"] == 1
     assert corpora.report["newsfane sentences unmatched (left out)"] == 1
+    assert [d.text for d in corpora.dev] == ["ثم عاد الوفد إلى القاهرة بعد المحادثات الطويلة ."]
     entities = {(e.text, e.label_) for doc in [*corpora.train, *corpora.dev] for e in doc.ents}
     assert ("جورج بوش", "Person") in entities
     assert ("العرب", "Group") in entities
@@ -168,9 +191,19 @@ def real_corpora(nlp: Language):
     return load_corpora(nlp.tokenizer, shared_data_file("ner"))
 
 
+def test_real_dev_sets_are_held_out_stretches(real_corpora) -> None:
+    assert set(real_corpora.dev_gold) == {"anercorp", "wikifane", "aqmar"}
+    anercorp = read_conll(shared_data_file("ner/anercorp_train.conll"))
+    assert real_corpora.dev_gold["anercorp"] == anercorp[-len(real_corpora.dev_gold["anercorp"]) :]
+    assert len(real_corpora.dev_gold["anercorp"]) == round(0.15 * len(anercorp))
+    aqmar = read_aqmar(shared_data_file("ner/aqmar"))
+    held_out = [s for name in AQMAR_DEV for s in aqmar[name]]
+    assert real_corpora.dev_gold["aqmar"] == held_out
+
+
 def test_real_dev_text_never_appears_in_training(real_corpora) -> None:
     dev_reference: set[str] = set()
-    for gold in real_corpora.dev_gold:
+    for gold in (s for sentences in real_corpora.dev_gold.values() for s in sentences):
         dev_reference |= shingles(sentence_key(gold.tokens))
     for doc in real_corpora.train:
         key = sentence_key(doc.text.split())
@@ -181,17 +214,19 @@ def test_real_dev_text_never_appears_in_training(real_corpora) -> None:
 def test_real_corpora_lose_no_entity_in_projection(real_corpora) -> None:
     report = real_corpora.report
     assert report["lost"] == 0
-    assert report["entity:Person"] > 2000 and report["entity:Group"] > 300
-    assert len(real_corpora.dev) > 300 and len(real_corpora.train) > 3000
+    assert report["entity:Person"] > 10000 and report["entity:Group"] > 2000
+    assert report["entity:Misc"] > 2000
+    assert len(real_corpora.dev) > 600 and len(real_corpora.train) > 20000
 
 
 def test_tiny_training_run_saves_and_loads(nlp: Language, tmp_path: Path) -> None:
     corpora = _toy_corpora(nlp)
     corpora.dev = corpora.train[:1]
-    corpora.dev_gold = []
+    corpora.dev_gold = {}
     result = train_ner(
         tmp_path / "model",
         corpora=corpora,
+        plan=TrainingPlan(vectors=False, gazetteer=False),
         overrides={"training.max_steps": 4, "training.eval_frequency": 2},
     )
     loaded = load_ner(result.model_dir)
@@ -231,6 +266,9 @@ def test_kg_train_command_trains_scores_and_saves(tmp_path: Path) -> None:
             str(data),
             "-o",
             str(output),
+            "--no-wikipedia",
+            "--no-vectors",
+            "--no-gazetteer",
             "--set",
             "training.max_steps=6",
             "--set",
@@ -238,6 +276,8 @@ def test_kg_train_command_trains_scores_and_saves(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "development, ANERcorp labels" in result.stdout
-    assert "anercorp dev sentences: 20" in result.stdout
+    assert "development, anercorp, 4 types" in result.stdout
+    assert "recall on names seen / unseen in training" in result.stdout
+    assert "anercorp dev sentences: 9" in result.stdout
+    assert "[1] corpora ..." in result.stdout and "[2] training: done in" in result.stdout
     assert load_ner(output).pipe_names == ["ner"]
