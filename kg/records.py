@@ -80,6 +80,7 @@ class Article:
     published: str | None = None  # ISO date (YYYY-MM-DD), or a prefix of one
     lang: str = "ar"
     sha256: str = ""
+    legacy_ids: tuple[str, ...] = ()  # its ids under kg's earlier id scheme (kg.ingest.identity)
 
 
 @dataclass(frozen=True)
