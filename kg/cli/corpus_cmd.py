@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from neo4j.exceptions import DriverError, Neo4jError, TransientError
+from neo4j.exceptions import DatabaseError, DriverError, Neo4jError, TransientError
 from rich.markup import escape
 from rich.progress import (
     BarColumn,
@@ -95,18 +95,22 @@ def _first_line(exc: Exception) -> str:
 
 
 def _graph_error(exc: DriverError | Neo4jError, uri: str, what: str = "load") -> KgError:
-    """One message for a load (or forget) that Neo4j stopped: a lost connection, a transient
-    failure (both worth running again) or a refused statement (which running again will not
-    fix)."""
+    """One message for a load (or forget) that Neo4j stopped: a lost connection or a
+    transient failure (worth running again), a failure of the server itself (a full disk:
+    worth running again once it is fixed) or a refused statement (which running again will
+    not fix)."""
     written = "every batch written before is complete"
+    again = "run the same command again to finish"
+    if isinstance(exc, DatabaseError):
+        return KgError(
+            f"Neo4j at {uri} failed during the {what} ({exc.code}: {neo4j_reason(exc)}); "
+            f"{written}: see the server's log, and once it is fixed {again}"
+        )
     if isinstance(exc, Neo4jError) and not isinstance(exc, TransientError):
         reason = neo4j_reason(exc)
         return KgError(f"Neo4j at {uri} refused the {what} ({exc.code}: {reason}); {written}")
     lost = "lost Neo4j" if isinstance(exc, DriverError) else "Neo4j failed"
-    return KgError(
-        f"{lost} at {uri} during the {what} ({_first_line(exc)}); {written}: "
-        "run the same command again to finish"
-    )
+    return KgError(f"{lost} at {uri} during the {what} ({_first_line(exc)}); {written}: {again}")
 
 
 def _check_paths(paths: list[Path]) -> None:

@@ -53,7 +53,7 @@ class LeaseHolder:
     def describe(self) -> str:
         """`kg load (pid 4242 on host, since 12:00:05 UTC)`."""
         since = (
-            time.strftime(" since %H:%M:%S UTC", time.gmtime(self.since_ms / 1000))
+            time.strftime(", since %H:%M:%S UTC", time.gmtime(self.since_ms / 1000))
             if self.since_ms
             else ""
         )

@@ -18,6 +18,7 @@ from neo4j import Driver
 import kg
 from benchmarks.synthetic import write_jsonl
 from kg.connection import ConnectionSettings, open_driver
+from kg.ingest.identity import file_article_id
 from kg.neo4j_server.layout import Layout
 from tests.integration.cli import SEEDS, run_kg, settings_env
 from tests.integration.graph import stable_fingerprint
@@ -45,7 +46,8 @@ def test_bad_files_are_reported_and_the_rest_loads(
     )
     (corpus / "page.html").write_text(
         "<html><head><script>alert('x')</script><style>p{}</style></head>"
-        "<body><article><p>زار قاآني بيروت.</p></article></body></html>",
+        "<body><article><p>زار قاآني بيروت.</p><p>والتقى مسؤولين في حزب الله.</p>"
+        "</article></body></html>",
         encoding="utf-8",
     )
     (corpus / "huge.txt").write_text("كلمة " * 1_200_000, encoding="utf-8")
@@ -59,9 +61,11 @@ def test_bad_files_are_reported_and_the_rest_loads(
         assert any(name in line for line in reported), (name, reported)
 
     records = clean_graph.execute_query("MATCH (a:Article) RETURN a.id AS id").records
-    assert {r["id"] for r in records} == {"good", "legacy", "fine", "page"}
+    expected = {file_article_id(corpus / name) for name in ("good.txt", "legacy.txt", "page.html")}
+    assert {r["id"] for r in records} == expected | {"fine"}
     texts = clean_graph.execute_query(
-        "MATCH (:Article {id: 'legacy'})-[:HAS_SENTENCE]->(s) RETURN s.text AS text"
+        "MATCH (:Article {id: $id})-[:HAS_SENTENCE]->(s) RETURN s.text AS text",
+        id=file_article_id(corpus / "legacy.txt"),
     ).records
     assert [r["text"] for r in texts] == [legacy]
     sentences = clean_graph.execute_query("MATCH (s:Sentence) RETURN s.text AS t").records

@@ -1,0 +1,260 @@
+"""Faults, measured: a loader killed at random moments, a server killed mid-batch, a disk that
+fills up. Each ends, after running the load again, in the graph a clean load gives, or in one
+clear line with nothing half-written.
+
+How the faults are made (the tests run as root, so permissions deny nothing): the loader and
+the server are killed with SIGKILL; the full disk is a private server whose data folder is a
+small tmpfs mount, filled with `fallocate` until a couple of megabytes are left. Neo4j writes
+each commit to a preallocated transaction log, so to meet the full disk while loading (and not
+only at its next checkpoint) that server rotates its log every megabyte
+(`KG_NEO4J_SETTINGS=db.tx_log.rotation.size=1M`).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from benchmarks.synthetic import write_jsonl
+from kg.connection import ConnectionSettings, open_driver
+from kg.neo4j_server.layout import Layout
+from tests.integration.cli import run_kg, settings_env
+from tests.integration.graph import stable_fingerprint
+
+BATCH = ("--batch-size", "10")
+ARTICLE_COUNT = "MATCH (a:Article) RETURN count(a) AS n"
+# Nothing half-written: every article has its sentences, every mention count its mentions.
+HALF_WRITTEN = """
+RETURN COUNT { MATCH (a:Article) WHERE NOT (a)-[:HAS_SENTENCE]->() } +
+       COUNT { MATCH (s:Sentence) WHERE NOT (:Article)-[:HAS_SENTENCE]->(s) } +
+       COUNT { MATCH (e:Entity)
+               WHERE e.mentionCount <> COUNT { (:Sentence)-[:MENTIONS]->(e) } } AS n
+"""
+WRITING = (
+    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND $rows AS row' "
+    "RETURN count(*) AS n"
+)
+
+
+def _count(driver: Driver, query: str = ARTICLE_COUNT) -> int:
+    return driver.execute_query(query).records[0]["n"]
+
+
+def _start_load(env: dict[str, str], corpus: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "kg.cli", "load", str(corpus), *BATCH]
+    return subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+
+
+def _clean_load(driver: Driver, env: dict[str, str], corpus: Path) -> tuple[list, list]:
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    result = run_kg("load", str(corpus), *BATCH, env=env)
+    assert result.returncode == 0, result.stderr
+    return stable_fingerprint(driver)
+
+
+def _kill_at_random(process: subprocess.Popen, driver: Driver, rng: random.Random, at: float):
+    """SIGKILL `process` at `at` seconds, or sooner: a random moment (0 to 0.4 s) after its
+    first batch is committed, so that one run adds one batch at most."""
+    start, before = time.monotonic(), _count(driver)
+    committed = None
+    while process.poll() is None and time.monotonic() - start < at:
+        if committed is None and _count(driver) > before:
+            committed = time.monotonic()
+            at = min(at, committed - start + rng.uniform(0.0, 0.4))
+        time.sleep(0.05)
+    finished = process.poll() is not None
+    process.send_signal(signal.SIGKILL)
+    _, stderr = process.communicate()
+    assert not finished or process.returncode == 0, stderr
+    return finished
+
+
+def test_a_loader_killed_at_random_moments_ends_in_the_graph_of_a_clean_load(
+    clean_graph: Driver, neo4j_settings, tmp_path: Path
+) -> None:
+    """22 kills of `kg load` over a 300-article load: every other one at a random moment of
+    the run (starting up, reading, extracting, writing), the others a random moment after a
+    batch was committed (in the next batch's transaction, or just before it). After each kill
+    the graph holds whole articles only; the load run to the end then equals a clean load."""
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", 300, seed=7)
+    env = settings_env(neo4j_settings)
+    clean = _clean_load(clean_graph, env, corpus)
+    clean_graph.execute_query("MATCH (n) DETACH DELETE n")
+
+    rng = random.Random(13)
+    kills = []
+    for number in range(22):
+        at = rng.uniform(0.5, 10.0) if number % 2 == 0 else 120.0
+        finished = _kill_at_random(_start_load(env, corpus), clean_graph, rng, at)
+        kills.append(_count(clean_graph))
+        assert not finished, kills
+        assert _count(clean_graph, HALF_WRITTEN) == 0, kills
+    assert kills[-1] < 300 and len(kills) >= 20
+    print(f"\narticles in the graph after each of the {len(kills)} kills: {kills}")
+
+    resumed = run_kg("load", str(corpus), *BATCH, env=env)
+    assert resumed.returncode == 0, resumed.stderr
+    assert stable_fingerprint(clean_graph) == clean
+
+
+# --- a private server on a small tmpfs --------------------------------------------------
+
+
+@dataclass
+class PrivateServer:
+    home: Path
+    env: dict[str, str]
+    settings: ConnectionSettings
+
+    @property
+    def data(self) -> Path:
+        return Layout(self.home).data
+
+    def start(self) -> None:
+        result = run_kg("neo4j", "start", env=self.env)
+        assert result.returncode == 0, result.stderr
+
+    def stop(self) -> None:
+        run_kg("neo4j", "stop", env=self.env)
+
+    def kill(self) -> None:
+        pid = int(Layout(self.home).pid_file.read_text().strip())
+        os.kill(pid, signal.SIGKILL)
+        while Path(f"/proc/{pid}").exists() and "Z" not in _state(pid):
+            time.sleep(0.1)
+
+    def load_env(self) -> dict[str, str]:
+        return settings_env(self.settings)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return "Z"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def private_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PrivateServer]:
+    """A server of its own (own home, ports and data folder on a 256 MB tmpfs, the session's
+    jars), rotating its transaction log every megabyte."""
+    home = tmp_path_factory.mktemp("fault-server")
+    data = Layout(home).data
+    data.mkdir(parents=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256m", "tmpfs", str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert mounted.returncode == 0, f"these tests need to mount a tmpfs: {mounted.stderr}"
+    bolt = _free_port()
+    env = dict(
+        os.environ,
+        KG_NEO4J_HOME=str(home),
+        KG_NEO4J_BOLT_PORT=str(bolt),
+        KG_NEO4J_HTTP_PORT=str(_free_port()),
+        KG_NEO4J_LIB=str(Layout.current().lib),
+        KG_NEO4J_SETTINGS="db.tx_log.rotation.size=1M",
+    )
+    server = PrivateServer(home, env, ConnectionSettings(f"bolt://127.0.0.1:{bolt}", "neo4j", ""))
+    try:
+        server.start()
+        password = (home / "password").read_text().strip()
+        server.settings = ConnectionSettings(server.settings.uri, "neo4j", password)
+        yield server
+    finally:
+        server.stop()
+        subprocess.run(["umount", str(data)], check=False)
+
+
+@pytest.fixture(scope="module")
+def corpus_80(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("corpus") / "corpus.jsonl", 80, seed=9)
+
+
+def _one_error_line(stderr: str) -> str:
+    assert "Traceback" not in stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("error:")]
+    assert len(errors) == 1, stderr
+    return errors[0]
+
+
+def test_a_server_killed_mid_batch_loses_nothing_written_and_the_load_resumes(
+    private_server: PrivateServer, corpus_80: Path, clean_graph: Driver, neo4j_settings
+) -> None:
+    clean = _clean_load(clean_graph, settings_env(neo4j_settings), corpus_80)
+    env = private_server.load_env()
+    with open_driver(private_server.settings) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
+        process = _start_load(env, corpus_80)
+        deadline = time.monotonic() + 300
+        while not (_count(driver) >= 20 and _count(driver, WRITING) > 0):
+            assert time.monotonic() < deadline and process.poll() is None, "no batch to kill"
+            time.sleep(0.02)
+    private_server.kill()
+    _, stderr = process.communicate(timeout=600)
+    assert process.returncode == 1
+    error = _one_error_line(stderr)
+    assert f"lost Neo4j at {private_server.settings.uri} during the load" in error, error
+    assert "run the same command again to finish" in error
+
+    private_server.start()
+    with open_driver(private_server.settings) as driver:
+        assert 20 <= _count(driver) < 80
+        assert _count(driver, HALF_WRITTEN) == 0
+        again = run_kg("load", str(corpus_80), *BATCH, env=env)
+        assert again.returncode == 0, again.stderr
+        assert stable_fingerprint(driver) == clean
+
+
+def test_a_full_disk_stops_the_load_in_one_line_and_the_load_resumes_once_freed(
+    private_server: PrivateServer, corpus_80: Path, clean_graph: Driver, neo4j_settings
+) -> None:
+    clean = _clean_load(clean_graph, settings_env(neo4j_settings), corpus_80)
+    env = private_server.load_env()
+    with open_driver(private_server.settings) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
+    filler = private_server.data / "filler"
+    free = os.statvfs(private_server.data)
+    left = 2 * 1024 * 1024
+    subprocess.run(
+        ["fallocate", "-l", str(free.f_bavail * free.f_frsize - left), str(filler)], check=True
+    )
+    try:
+        full = run_kg("load", str(corpus_80), *BATCH, env=env)
+    finally:
+        filler.unlink()
+    assert full.returncode == 1
+    error = _one_error_line(full.stderr)
+    assert error.startswith(f"error: Neo4j at {private_server.settings.uri} failed during the load")
+    assert "once it is fixed run the same command again" in error
+
+    private_server.stop()  # Neo4j stops writing after a failed commit until it is restarted
+    private_server.start()
+    with open_driver(private_server.settings) as driver:
+        assert _count(driver) < 80
+        assert _count(driver, HALF_WRITTEN) == 0
+        again = run_kg("load", str(corpus_80), *BATCH, env=env)
+        assert again.returncode == 0, again.stderr
+        assert stable_fingerprint(driver) == clean
