@@ -19,27 +19,19 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from neo4j import Driver, ManagedTransaction, Transaction
 
-from kg.arabic import match_key
-from kg.extraction.pipeline import Extractor
 from kg.graph import statements as cypher
 from kg.graph.lease import GraphLease, LeaseHolder
-from kg.graph.reader import GraphReader, StoredVersion, events_from, people_from
-from kg.graph.writer import (
-    GraphWriter,
-    delete_articles,
-    refresh_entities,
-    withdraw,
-    write_documents,
-)
+from kg.graph.reader import GraphReader, StoredVersion
+from kg.graph.rewrite import dependents, rewrite
+from kg.graph.writer import GraphWriter
 from kg.ingest import iter_articles
 from kg.ingest.identity import URL_DIGEST_HEX, URL_ID_PREFIX, file_article_id, url_article_id
 from kg.ingest.identity import url_key as page_url_key
 from kg.loading import DEFAULT_BATCH_SIZE, batched, same_article
-from kg.records import Article, TextSpan
+from kg.records import Article
 
 Tx = ManagedTransaction | Transaction
 
@@ -164,72 +156,28 @@ def _is_this_article(stored_id: str, article: Article | None, stored: StoredVers
 # --- forgetting, in one transaction --------------------------------------------------------
 
 
-def _single(tx: Tx, statement: str, **params: Any) -> Any:
-    return tx.run(statement, **params).single(strict=True)
-
-
-def _dependents(tx: Tx, ids: list[str], excluded: set[str]) -> list[str]:
-    """The other articles whose extraction went through these: co-reporters of their events,
-    and articles naming a person by the family name of a person they name in full."""
-    others = [r["id"] for r in tx.run(cypher.CO_REPORTERS, ids=ids, excluded=sorted(excluded))]
-    names = _single(tx, cypher.PERSON_NAMES, ids=ids)["names"]
-    families = {match_key(name).split()[-1] for name in names if len(match_key(name).split()) > 1}
-    if families:
-        for record in tx.run(cypher.ONE_WORD_PERSON_MENTIONS, excluded=sorted(excluded)):
-            if match_key(record["name"]) in families:
-                others.append(record["id"])
-    return sorted(set(others))
-
-
-def _article(props: dict[str, Any]) -> Article:
-    """An article as the graph keeps it, ready to be extracted again."""
-    body = props.get("body") or []
-    return Article(
-        id=props["id"],
-        text=props["text"],
-        body=[TextSpan(body[i], body[i + 1]) for i in range(0, len(body) - 1, 2)],
-        path=props.get("path") or "<graph>",
-        title=props.get("title"),
-        source=props.get("source"),
-        url=props.get("url"),
-        published=props.get("published"),
-        lang=props.get("lang") or "ar",
-        sha256=props.get("sha256") or "",
-    )
-
-
 def _forget_in(tx: Tx, ids: list[str], excluded: set[str], report: ForgetReport) -> None:
     """Forget the articles `ids` inside `tx` (none of `excluded` is extracted again), adding
     what went to `report`."""
     if not ids:
         return
     footprint = list(tx.run(cypher.FOOTPRINT, ids=ids))
-    dependents = _dependents(tx, ids, excluded)
-    stored = [record["article"] for record in tx.run(cypher.STORED_ARTICLES, ids=dependents)]
-    stored.sort(key=lambda props: (props.get("loadedAt") or "", props["id"]))
-    touched = withdraw(tx, ids + dependents)
+    others = dependents(tx, ids, sorted(excluded))
+    touched = tx.run(cypher.TOUCHED_ENTITIES, ids=ids + others).single(strict=True)["entities"]
     named = {r["id"]: (r["label"], r["name"]) for r in tx.run(cypher.ENTITIES_PRESENT, ids=touched)}
-    delete_articles(tx, ids)
-    refresh_entities(tx, touched)
-    if stored:
-        extractor = Extractor()
-        extractor.resolver.remember(
-            events_from(tx.run(cypher.KNOWN_EVENTS)), people_from(tx.run(cypher.KNOWN_PEOPLE))
-        )
-        documents = list(extractor.documents(_article(props) for props in stored))
-        write_documents(tx, documents, {p["id"]: p.get("loadedAt") or "" for p in stored})
+    rewritten = rewrite(tx, ids, excluded=sorted(excluded))
 
     facts = sorted({tuple(f) for record in footprint for f in record["facts"]})
     events = sorted({tuple(e) for record in footprint for e in record["events"]})
     still_facts = {tuple(r["fact"]) for r in tx.run(cypher.FACTS_PRESENT, facts=facts)}
     still_events = {r["id"] for r in tx.run(cypher.EVENTS_PRESENT, ids=[e[0] for e in events])}
-    still_entities = {r["id"] for r in tx.run(cypher.ENTITIES_PRESENT, ids=touched)}
+    still_entities = {r["id"] for r in tx.run(cypher.ENTITIES_PRESENT, ids=sorted(named))}
     report.forgotten += [(r["id"], r["title"]) for r in footprint]
     report.sentences += sum(r["sentences"] for r in footprint)
     report.mentions += sum(r["mentions"] for r in footprint)
     report.facts_removed += [f for f in facts if f not in still_facts]
     report.events_removed += [e for e in events if e[0] not in still_events]
     report.entities_removed += [
-        (entity, *named[entity]) for entity in touched if entity not in still_entities
+        (entity, *named[entity]) for entity in sorted(named) if entity not in still_entities
     ]
-    report.reextracted += dependents
+    report.reextracted += rewritten.dependents

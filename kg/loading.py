@@ -3,8 +3,10 @@
 The four steps are separate: reading (`kg.ingest`: files to articles or failures), skipping
 (`Skipper`: what the graph and the run already hold), extracting (`kg.extraction`) and writing
 (`kg.graph.writer`). Work streams in batches of articles, so memory stays flat however large
-the corpus is, and each batch is one transaction: an interrupted load leaves whole articles
-behind, and running it again finishes the job (unchanged articles are skipped by content hash).
+the corpus is (edited articles, few as a rule, are kept until the end and written in their
+earlier versions' places), and each batch is one transaction: an interrupted load leaves whole
+articles behind, and running it again finishes the job (unchanged articles are skipped by
+content hash).
 The whole load holds the graph's lease (`kg.graph.lease`), so loads started at once run one
 after the other.
 """
@@ -17,15 +19,16 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 
 from kg.extraction.pipeline import Extractor
 from kg.fingerprint import pipeline_fingerprint
 from kg.graph.lease import GraphLease, LeaseHolder
 from kg.graph.reader import GraphReader, StoredVersion
-from kg.graph.writer import GraphWriter
+from kg.graph.rewrite import rewrite
+from kg.graph.writer import GraphWriter, now_utc
 from kg.ingest import iter_articles, unique_articles
-from kg.records import Article, ReadFailure
+from kg.records import Article, Document, ReadFailure
 
 DEFAULT_BATCH_SIZE = 50
 
@@ -73,10 +76,12 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 @dataclass(frozen=True)
 class _Write:
-    """An article to extract and write, and the stored articles its batch removes."""
+    """An article to extract and write, and the stored articles its batch removes; `edited`
+    when it replaces a stored version with another text."""
 
     article: Article
     removes: tuple[str, ...]
+    edited: bool = False
 
 
 class Skipper:
@@ -85,8 +90,10 @@ class Skipper:
     - same id, same text, same pipeline as stored: unchanged, nothing to do;
     - the same text as an article already stored or read in this run, under another id: a
       `Duplicate`, not stored (a stored version under its own id, now outdated, goes);
-    - otherwise written, replacing its stored version, and taking over the article stored
-      under one of its ids of the earlier scheme when that holds the same text or title.
+    - otherwise written, taking over the article stored under one of its ids of the earlier
+      scheme when that holds the same text or title; an article whose stored version has
+      another text (`edited`) is written last, in that version's place (`_rewrite_edited`),
+      one stored with an older pipeline is extracted again where it is.
     """
 
     def __init__(self, reader: GraphReader) -> None:
@@ -135,7 +142,8 @@ class Skipper:
         if own is not None:
             self.going.add(article.id)
         self.first_read.setdefault(article.sha256, (article.id, article.path))
-        return _Write(article, tuple(legacy))
+        edited = own is not None and own.sha256 != article.sha256
+        return _Write(article, tuple(legacy), edited)
 
     def _twin(self, article: Article, stored_ids: list[str], legacy: list[str]) -> Duplicate | None:
         """The article this one duplicates: read earlier in this run, or stored (and not being
@@ -202,6 +210,8 @@ def _load(
     done = on_item or (lambda _item: None)
     removes: dict[str, tuple[str, ...]] = {}
 
+    edits: list[_Write] = []
+
     def to_extract() -> Iterator[Article]:
         for batch in batched(unique_articles(iter_articles(paths)), batch_size):
             for failure in (item for item in batch if isinstance(item, ReadFailure)):
@@ -209,7 +219,9 @@ def _load(
                 done(failure)
             articles = [item for item in batch if isinstance(item, Article)]
             for decision in skipper.sort(articles, report):
-                if isinstance(decision, _Write):
+                if isinstance(decision, _Write) and decision.edited:
+                    edits.append(decision)
+                elif isinstance(decision, _Write):
                     removes[decision.article.id] = decision.removes
                     yield decision.article
                 else:
@@ -220,13 +232,37 @@ def _load(
         writer.write(documents, replaces=replaced)
         report.removed += replaced
 
-    for documents in batched(extractor.documents(to_extract(), workers), batch_size):
-        write(documents, skipper.take_removals())
+    def written(documents: list[Document]) -> None:
         for document in documents:
             report.written.append(document.article.id)
             report.entities_written += len(document.entities)
             report.mentions_written += sum(len(e.mentions) for e in document.entities)
             done(document.article)
+
+    for documents in batched(extractor.documents(to_extract(), workers), batch_size):
+        write(documents, skipper.take_removals())
+        written(documents)
     if leftover := skipper.take_removals():
         write([], leftover)
+    for batch in batched(edits, batch_size):
+        new_versions = {edit.article.id: edit.article for edit in batch}
+        written([d for d in _rewrite_edited(writer, batch) if d.article.id in new_versions])
+        report.removed += [old for edit in batch for old in edit.removes]
     return report
+
+
+def _rewrite_edited(writer: GraphWriter, edits: list[_Write]) -> list[Document]:
+    """Write edited articles in one transaction: each in the place of its earlier version,
+    with the articles that resolved through that version extracted again (`kg.graph.rewrite`),
+    so the graph is the one loading the edited text in the first place gives."""
+    articles = [edit.article for edit in edits]
+    withdrawn = [a.id for a in articles] + [old for edit in edits for old in edit.removes]
+
+    def work(tx: ManagedTransaction) -> list[Document]:
+        documents = rewrite(tx, withdrawn, articles, loaded_at=now_utc()).documents
+        if writer.lease is not None:
+            writer.lease.confirm(tx)
+        return documents
+
+    with writer.driver.session(database=writer.database) as session:
+        return session.execute_write(work)

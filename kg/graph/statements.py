@@ -220,11 +220,14 @@ RETURN url, a.id AS id
 """
 
 # The articles (with their text stored, so they can be extracted again) that report an event
-# one of these articles reports: the events were merged across them.
-CO_REPORTERS = """
+# of the same type and with a key participant in common with an event these articles report:
+# their reports were, or could have been, merged with these articles' (the same event, or a
+# rival candidate that left a report unmerged).
+EVENT_NEIGHBOURS = """
 UNWIND $ids AS id
-MATCH (:Article {id: id})-[:REPORTS]->(:Event)<-[:REPORTS]-(other:Article)
-WHERE NOT other.id IN $excluded AND other.text IS NOT NULL
+MATCH (:Article {id: id})-[:REPORTS]->(e:Event)-[:AGENT|TARGET|PARTICIPANT]->(x:Entity)
+MATCH (x)<-[:AGENT|TARGET|PARTICIPANT]-(near:Event)<-[:REPORTS]-(other:Article)
+WHERE near.type = e.type AND NOT other.id IN $excluded AND other.text IS NOT NULL
 RETURN DISTINCT other.id AS id
 """
 

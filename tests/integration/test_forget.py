@@ -21,6 +21,11 @@ def _wipe(driver: Driver) -> None:
     driver.execute_query("MATCH (n) DETACH DELETE n")
 
 
+def _article_ids(driver: Driver) -> list[str]:
+    records = driver.execute_query("MATCH (a:Article) RETURN a.id AS id ORDER BY id").records
+    return [r["id"] for r in records]
+
+
 def _never_loaded(driver: Driver, env: dict[str, str], *paths: str) -> tuple[list, list]:
     """The fingerprint of a graph holding only what `paths` give."""
     _wipe(driver)
@@ -111,7 +116,9 @@ def test_articles_are_named_by_id_path_or_url_and_unknown_ones_are_reported(
     )
     assert result.returncode == 2
     assert "not in the graph no-such-article: no stored article has it" in result.stderr
-    ids = [r["id"] for r in clean_graph.execute_query("MATCH (a:Article) RETURN a.id AS id")]
+    ids = [
+        r["id"] for r in clean_graph.execute_query("MATCH (a:Article) RETURN a.id AS id").records
+    ]
     assert ids == [SEED_IDS[0]] and url_article_id(url) not in ids
 
     # A file deleted since it was loaded is still named by its path.
@@ -121,5 +128,7 @@ def test_articles_are_named_by_id_path_or_url_and_unknown_ones_are_reported(
     story.unlink()
     result = run_kg("forget", str(story), env=env)
     assert result.returncode == 0, result.stderr
-    ids = [r["id"] for r in clean_graph.execute_query("MATCH (a:Article) RETURN a.id AS id")]
+    ids = [
+        r["id"] for r in clean_graph.execute_query("MATCH (a:Article) RETURN a.id AS id").records
+    ]
     assert ids == [SEED_IDS[0]]
