@@ -188,6 +188,7 @@ def forget(
         list[str],
         typer.Argument(
             help="Article ids, files or folders (the articles read from them), or URLs.",
+            metavar="ID|PATH|URL",
             show_default=False,
         ),
     ],
