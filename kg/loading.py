@@ -103,7 +103,7 @@ class Skipper:
         self.going: set[str] = set()  # stored ids whose stored version this run replaces
         self.removals: list[str] = []  # stored articles to delete with the next batch
 
-    def sort(self, batch: list[Article], report: LoadReport) -> list[_Write | Article]:
+    def decide(self, batch: list[Article], report: LoadReport) -> list[_Write | Article]:
         """For each article of `batch`, in order: a `_Write`, or the article itself when
         nothing is to be done (it was added to `report` as unchanged or duplicate)."""
         stored = self.reader.stored_versions([i for a in batch for i in (a.id, *a.legacy_ids)])
@@ -159,7 +159,7 @@ class Skipper:
         return None
 
     def take_removals(self) -> list[str]:
-        """The stored articles to remove with the next batch written (and forget them)."""
+        """The stored articles to remove with the next batch written; the list starts afresh."""
         removals, self.removals = self.removals, []
         return removals
 
@@ -218,7 +218,7 @@ def _load(
                 report.failures.append(failure)
                 done(failure)
             articles = [item for item in batch if isinstance(item, Article)]
-            for decision in skipper.sort(articles, report):
+            for decision in skipper.decide(articles, report):
                 if isinstance(decision, _Write) and decision.edited:
                     edits.append(decision)
                 elif isinstance(decision, _Write):

@@ -17,7 +17,6 @@ import random
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from kg.connection import ConnectionSettings, open_driver
 from kg.neo4j_server.layout import Layout
 from tests.integration.cli import run_kg, settings_env
 from tests.integration.graph import stable_fingerprint
+from tests.integration.warm_loader import WarmLoader
 
 BATCH = ("--batch-size", "10")
 SERVER_SETTINGS = (
@@ -60,63 +60,69 @@ def _count(driver: Driver, query: str = ARTICLE_COUNT) -> int:
     return driver.execute_query(query).records[0]["n"]
 
 
-def _start_load(env: dict[str, str], corpus: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "kg.cli", "load", str(corpus), *BATCH]
-    return subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
+@pytest.fixture(scope="module")
+def warm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WarmLoader]:
+    """Starts `kg load` in milliseconds: the kill test starts it 22 times."""
+    loader = WarmLoader.launch(tmp_path_factory.mktemp("warm-loader"))
+    yield loader
+    loader.close()
 
 
-def _clean_load(driver: Driver, env: dict[str, str], corpus: Path) -> tuple[list, list]:
+def _clean_load(
+    driver: Driver, warm: WarmLoader, env: dict[str, str], corpus: Path
+) -> tuple[list, list]:
     driver.execute_query("MATCH (n) DETACH DELETE n")
-    result = run_kg("load", str(corpus), *BATCH, env=env)
-    assert result.returncode == 0, result.stderr
+    code, stderr = warm.run(env, "load", str(corpus), *BATCH)
+    assert code == 0, stderr
     return stable_fingerprint(driver)
 
 
-def _kill(process: subprocess.Popen, driver: Driver, rng: random.Random, kind: int) -> bool:
-    """SIGKILL `process` at a random moment of one of three kinds: 0, any moment of the run
-    (starting up, reading, extracting, writing); 1, 0 to 0.4 s after its first batch is
-    committed (extracting the next one, or writing it); 2, inside a write transaction, 0 to
-    50 ms after one of its statements was seen running. Whether it had finished already."""
+def _kill(warm: WarmLoader, pid: int, driver: Driver, rng: random.Random, kind: int) -> bool:
+    """SIGKILL `kg load` (`pid`) at a random moment of one of three kinds: 0, any moment of
+    the run (starting up, reading, extracting, writing); 1, 0 to 0.4 s after its first,
+    second or third batch is committed (extracting the next one, or writing it); 2,
+    inside a write transaction, 0 to 50 ms after one of its statements was seen running.
+    Whether it had finished already."""
     start, before = time.monotonic(), _count(driver)
-    deadline = start + (rng.uniform(0.5, 10.0) if kind == 0 else 180.0)
-    while process.poll() is None and time.monotonic() < deadline:
-        if kind == 1 and _count(driver) > before:
-            deadline = min(deadline, time.monotonic() + rng.uniform(0.0, 0.4))
-        if kind == 2 and _count(driver, WRITING) > 0:
-            deadline = min(deadline, time.monotonic() + rng.uniform(0.0, 0.05))
+    deadline = start + (rng.uniform(0.0, 8.0) if kind == 0 else 180.0)
+    committed = before + int(BATCH[1]) * rng.randint(1, 3)
+    delay = rng.uniform(0.0, 0.4) if kind == 1 else rng.uniform(0.0, 0.05)
+    seen = kind == 0
+    while warm.running(pid) and time.monotonic() < deadline:
+        if not seen and (_count(driver) >= committed if kind == 1 else _count(driver, WRITING) > 0):
+            seen, deadline = True, time.monotonic() + delay
         time.sleep(0.02 if kind == 2 else 0.05)
-    finished = process.poll() is not None
-    process.send_signal(signal.SIGKILL)
-    _, stderr = process.communicate()
-    assert not finished or process.returncode == 0, stderr
+    finished = not warm.running(pid)
+    os.kill(pid, signal.SIGKILL)
+    code, stderr = warm.wait(pid)
+    assert not finished or code == 0, stderr
     return finished
 
 
 def test_a_loader_killed_at_random_moments_ends_in_the_graph_of_a_clean_load(
-    clean_graph: Driver, neo4j_settings, tmp_path: Path
+    clean_graph: Driver, neo4j_settings, tmp_path: Path, warm: WarmLoader
 ) -> None:
     """21 kills of `kg load` over a 300-article load, seven of each kind of moment (`_kill`).
     After each kill the graph holds whole articles only; the load run to the end then equals
     a clean load, property for property."""
     corpus = write_jsonl(tmp_path / "corpus.jsonl", 300, seed=7)
     env = settings_env(neo4j_settings)
-    clean = _clean_load(clean_graph, env, corpus)
+    clean = _clean_load(clean_graph, warm, env, corpus)
     clean_graph.execute_query("MATCH (n) DETACH DELETE n")
 
     rng = random.Random(13)
     kills = []
     for number in range(21):
-        finished = _kill(_start_load(env, corpus), clean_graph, rng, number % 3)
+        pid = warm.start(env, "load", str(corpus), *BATCH)
+        finished = _kill(warm, pid, clean_graph, rng, number % 3)
         kills.append(_count(clean_graph))
         assert not finished, kills
         assert _count(clean_graph, HALF_WRITTEN) == 0, kills
     assert kills[-1] < 300
     print(f"\narticles in the graph after each of the {len(kills)} kills: {kills}")
 
-    resumed = run_kg("load", str(corpus), *BATCH, env=env)
-    assert resumed.returncode == 0, resumed.stderr
+    code, stderr = warm.run(env, "load", str(corpus), *BATCH)
+    assert code == 0, stderr
     assert stable_fingerprint(clean_graph) == clean
 
 
@@ -218,24 +224,28 @@ def _whole(server: PrivateServer) -> int:
 
 
 def test_a_server_killed_mid_batch_or_out_of_disk_keeps_whole_articles_and_the_load_resumes(
-    private_server: PrivateServer, corpus_80: Path, clean_graph: Driver, neo4j_settings
+    private_server: PrivateServer,
+    corpus_80: Path,
+    clean_graph: Driver,
+    neo4j_settings,
+    warm: WarmLoader,
 ) -> None:
     """Two faults in turn on one server: SIGKILL while a batch is being written, then a full
     disk. Each stops the load with one clear line; the server restarted holds whole articles
     only, and the load run again completes the graph a clean load gives."""
-    clean = _clean_load(clean_graph, settings_env(neo4j_settings), corpus_80)
+    clean = _clean_load(clean_graph, warm, settings_env(neo4j_settings), corpus_80)
     env = private_server.load_env()
     uri = private_server.settings.uri
 
     with open_driver(private_server.settings) as driver:
-        process = _start_load(env, corpus_80)
+        pid = warm.start(env, "load", str(corpus_80), *BATCH)
         deadline = time.monotonic() + 300
         while not (_count(driver) >= 20 and _count(driver, WRITING) > 0):
-            assert time.monotonic() < deadline and process.poll() is None, "no batch to kill"
+            assert time.monotonic() < deadline and warm.running(pid), "no batch to kill"
             time.sleep(0.02)
     private_server.kill()
-    _, stderr = process.communicate(timeout=600)
-    assert process.returncode == 1
+    code, stderr = warm.wait(pid)
+    assert code == 1, stderr
     error = _one_error_line(stderr)
     assert error.startswith(f"error: lost Neo4j at {uri} during the load"), error
     assert error.endswith(
@@ -250,11 +260,11 @@ def test_a_server_killed_mid_batch_or_out_of_disk_keeps_whole_articles_and_the_l
     size = free.f_bavail * free.f_frsize - 2 * 1024 * 1024
     subprocess.run(["fallocate", "-l", str(size), str(filler)], check=True)
     try:
-        full = run_kg("load", str(corpus_80), *BATCH, env=env)
+        code, stderr = warm.run(env, "load", str(corpus_80), *BATCH)
     finally:
         filler.unlink()
-    assert full.returncode == 1
-    error = _one_error_line(full.stderr)
+    assert code == 1, stderr
+    error = _one_error_line(stderr)
     assert error.startswith(f"error: Neo4j at {uri} failed during the load (Neo.DatabaseError"), (
         error
     )
@@ -268,8 +278,8 @@ def test_a_server_killed_mid_batch_or_out_of_disk_keeps_whole_articles_and_the_l
     full_at = _whole(private_server)
     assert killed_at < full_at < 80
 
-    again = run_kg("load", str(corpus_80), *BATCH, env=env)
-    assert again.returncode == 0, again.stderr
+    code, stderr = warm.run(env, "load", str(corpus_80), *BATCH)
+    assert code == 0, stderr
     with open_driver(private_server.settings) as driver:
         assert stable_fingerprint(driver) == clean
     print(
