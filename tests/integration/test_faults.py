@@ -2,8 +2,9 @@
 fills up. Each ends, after running the load again, in the graph a clean load gives, or in one
 clear line with nothing half-written.
 
-How the faults are made (the tests run as root, so permissions deny nothing): the loader and
-the server are killed with SIGKILL; the full disk is a private server whose data folder is a
+How the faults are made (the tests run as root, so permissions deny nothing): the loader (the
+real command line, forked from a warm process: `warm_loader.py`) and the server are killed with
+SIGKILL; the full disk is a private server whose data folder is a
 small tmpfs mount, filled with `fallocate` until a couple of megabytes are left (a tmpfs, not
 a loop device: it needs no image file and can be emptied again at once). Neo4j writes each
 commit to a preallocated transaction log, so to meet the full disk while loading (and not only
