@@ -4,11 +4,11 @@ clear line with nothing half-written.
 
 How the faults are made (the tests run as root, so permissions deny nothing): the loader (the
 real command line, forked from a warm process: `warm_loader.py`) and the server are killed with
-SIGKILL; the full disk is a private server whose data folder is a
-small tmpfs mount, filled with `fallocate` until a couple of megabytes are left (a tmpfs, not
-a loop device: it needs no image file and can be emptied again at once). Neo4j writes each
-commit to a preallocated transaction log, so to meet the full disk while loading (and not only
-at its next checkpoint) that server rotates its log every megabyte (`SERVER_SETTINGS`).
+SIGKILL; the full disk is a private server whose data folder is a small tmpfs mount, filled
+with `fallocate` until a couple of megabytes are left (a tmpfs, not a loop device: it needs no
+image file and can be emptied again at once). Neo4j writes each commit to a preallocated
+transaction log, so to meet the full disk while loading (and not only at its next checkpoint)
+that server rotates its log every megabyte (`SERVER_SETTINGS`).
 """
 
 from __future__ import annotations
