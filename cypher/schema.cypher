@@ -7,3 +7,7 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
   FOR (n:Entity) ON EACH [n.name, n.nameEn, n.aliases]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'arabic'}};
+// A copy of a stored article (same text) is found by its SHA-256, and not stored again.
+CREATE INDEX article_sha256 IF NOT EXISTS FOR (n:Article) ON (n.sha256);
+// The lease that lets one kg write to the graph at a time (kg/graph/lease.py).
+CREATE CONSTRAINT lease_name IF NOT EXISTS FOR (n:KgLease) REQUIRE n.name IS UNIQUE;

@@ -6,6 +6,7 @@ The Python API is the one the command line uses:
 - `kg.extract_documents(articles)`: the streaming form of `extract`;
 - `kg.extract_paths(paths)`: the documents of the files under `paths` (`kg extract`);
 - `kg.load_paths(paths, driver)` (also `kg.load`): read, extract and write to Neo4j (`kg load`);
+- `kg.forget(targets, driver)`: take articles out as if never loaded (`kg forget`);
 - `kg.stats(driver)`: what the graph holds (`kg stats`);
 - `kg.run_template(driver, template, params)`: a Cypher template's result (`kg query`);
 - `kg.to_networkx(...)`: the graph, or what a template or query returns, as NetworkX
@@ -27,6 +28,7 @@ _EXPORTS = {
     "extract_paths": ("kg.extraction.pipeline", "extract_paths"),
     "load": ("kg.loading", "load_paths"),
     "load_paths": ("kg.loading", "load_paths"),
+    "forget": ("kg.forgetting", "forget"),
     "stats": ("kg.graph.reader", "stats"),
     "run_template": ("kg.graph.query", "run_template"),
     "to_networkx": ("kg.graph.networkx_export", "to_networkx"),

@@ -82,6 +82,7 @@ class Article:
     author: str | None = None  # the byline's names, joined by `، `
     lang: str = "ar"
     sha256: str = ""
+    legacy_ids: tuple[str, ...] = ()  # its ids under kg's earlier id scheme (kg.ingest.identity)
 
 
 @dataclass(frozen=True)

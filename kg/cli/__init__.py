@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import typer
@@ -45,6 +46,10 @@ def main() -> None:
     Usage errors (bad options or values) are Typer's own: a short usage message and exit 2.
     """
     _register()
+    # The driver logs each transaction it retries (a deadlock, a server restarting) as a
+    # warning, which Python would print with Neo4j's error text although nothing failed:
+    # what does fail reaches kg as an exception and is reported in one line.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
     try:
         app(prog_name="kg")
     except KgError as exc:

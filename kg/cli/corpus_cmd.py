@@ -1,8 +1,9 @@
-"""`kg load`, `kg extract` and `kg stats`: the commands that work on a corpus and its graph.
+"""`kg load`, `kg forget`, `kg extract` and `kg stats`: the commands that work on a corpus and
+its graph.
 
 Exit codes: 0 when every input loaded, 2 when some files could not be read (each is named on
-stderr with its reason, and everything else was still processed), 1 on an error that stopped
-the command (one line on stderr).
+stderr with its reason, and everything else was still processed) or, for `kg forget`, some
+arguments name no stored article, 1 on an error that stopped the command (one line on stderr).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from neo4j.exceptions import DriverError, Neo4jError, TransientError
+from neo4j.exceptions import DatabaseError, DriverError, Neo4jError, TransientError
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -27,9 +29,14 @@ from rich.table import Table
 
 from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_settings
 from kg.cli.console import err, out
-from kg.connection import neo4j_reason, open_driver
+from kg.connection import ConnectionSettings, neo4j_reason, open_driver
 from kg.errors import KgError
 from kg.records import ReadFailure
+
+if TYPE_CHECKING:
+    from kg.forgetting import ForgetReport
+    from kg.graph.lease import LeaseHolder
+    from kg.loading import Duplicate
 
 EXIT_SOME_FILES_FAILED = 2
 
@@ -67,7 +74,19 @@ def _progress() -> Progress:
 
 def _report_failures(failures: list[ReadFailure]) -> None:
     for failure in failures:
-        err.print(f"[yellow]skipped[/] {failure.path}: {failure.reason}")
+        err.print(f"[yellow]skipped[/] {escape(failure.path)}: {escape(failure.reason)}")
+
+
+def _report_duplicates(duplicates: list[Duplicate]) -> None:
+    for duplicate in duplicates:
+        err.print(f"[cyan]duplicate[/] {escape(duplicate.path)}: {escape(duplicate.reason)}")
+
+
+def _say_waiting(holder: LeaseHolder) -> None:
+    err.print(
+        f"waiting: {escape(holder.describe())} is writing to this graph; "
+        "this command goes on when it is done"
+    )
 
 
 def _first_line(exc: Exception) -> str:
@@ -75,18 +94,23 @@ def _first_line(exc: Exception) -> str:
     return text.splitlines()[0]
 
 
-def _load_error(exc: DriverError | Neo4jError, uri: str) -> KgError:
-    """One message for a load that Neo4j stopped: a lost connection, a transient failure
-    (both worth running again) or a refused statement (which running again will not fix)."""
+def _graph_error(exc: DriverError | Neo4jError, uri: str, what: str = "load") -> KgError:
+    """One message for a load (or forget) that Neo4j stopped: a lost connection or a
+    transient failure (worth running again), a failure of the server itself (a full disk:
+    worth running again once it is fixed) or a refused statement (which running again will
+    not fix)."""
     written = "every batch written before is complete"
+    again = "run the same command again to finish"
+    if isinstance(exc, DatabaseError):
+        return KgError(
+            f"Neo4j at {uri} failed during the {what} ({exc.code}: {neo4j_reason(exc)}); "
+            f"{written}: see the server's log, and once it is fixed {again}"
+        )
     if isinstance(exc, Neo4jError) and not isinstance(exc, TransientError):
         reason = neo4j_reason(exc)
-        return KgError(f"Neo4j at {uri} refused the load ({exc.code}: {reason}); {written}")
-    what = "lost Neo4j" if isinstance(exc, DriverError) else "Neo4j failed"
-    return KgError(
-        f"{what} at {uri} during the load ({_first_line(exc)}); {written}: "
-        "run the same command again to finish"
-    )
+        return KgError(f"Neo4j at {uri} refused the {what} ({exc.code}: {reason}); {written}")
+    lost = "lost Neo4j" if isinstance(exc, DriverError) else "Neo4j failed"
+    return KgError(f"{lost} at {uri} during the {what} ({_first_line(exc)}); {written}: {again}")
 
 
 def _check_paths(paths: list[Path]) -> None:
@@ -108,9 +132,10 @@ def load(
 ) -> None:
     """Read articles, extract entities, and write them to Neo4j (idempotent, incremental).
 
-    Unchanged articles are skipped by content hash; changed ones are replaced. The password
-    comes from NEO4J_PASSWORD (or the local server's password file), never from the command
-    line.
+    Unchanged articles are skipped by content hash; changed ones are replaced; a copy of an
+    article already stored (same text) is not stored again. Waits while another kg writes to
+    the same graph. The password comes from NEO4J_PASSWORD (or the local server's password
+    file), never from the command line.
     """
     from kg.loading import load_paths
 
@@ -126,15 +151,23 @@ def load(
                 batch_size=batch_size,
                 workers=workers,
                 on_item=lambda _item: progress.advance(task),
+                on_wait=_say_waiting,
             )
         except (DriverError, Neo4jError) as exc:
-            raise _load_error(exc, settings.uri) from None
+            raise _graph_error(exc, settings.uri) from None
+    _report_duplicates(report.duplicates)
     _report_failures(report.failures)
+    duplicates = f", {len(report.duplicates)} duplicate(s)" if report.duplicates else ""
     err.print(
-        f"loaded {len(report.written)} article(s), {len(report.unchanged)} unchanged, "
-        f"{len(report.failures)} failed; {report.entities_written} entity record(s), "
-        f"{report.mentions_written} mention(s) written to {settings.uri}"
+        f"loaded {len(report.written)} article(s), {len(report.unchanged)} unchanged"
+        f"{duplicates}, {len(report.failures)} failed; {report.entities_written} entity "
+        f"record(s), {report.mentions_written} mention(s) written to {settings.uri}"
     )
+    if report.removed:
+        err.print(
+            f"replaced {len(report.removed)} stored article(s) kept under an earlier id or "
+            "now holding another article's text"
+        )
     if settings.local:
         _print_browser_hint()
     if report.failures:
@@ -147,6 +180,86 @@ def _print_browser_hint() -> None:
     info = status()
     if info is not None and info.browser_url:
         err.print(f"explore it in Neo4j Browser: {info.browser_url}")
+
+
+@app.command()
+def forget(
+    targets: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article ids, files or folders (the articles read from them), or URLs.",
+            metavar="ID|PATH|URL",
+            show_default=False,
+        ),
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List what would go, and change nothing.")
+    ] = False,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Take articles out of the graph, as if they had never been loaded.
+
+    Their sentences, mentions and share of every fact and event go, and the entities and
+    events nothing else mentions; articles that shared events with them are extracted again.
+    """
+    from kg.forgetting import forget as forget_articles
+
+    settings = connection_settings(uri, username, database)
+    with open_driver(settings) as driver:
+        try:
+            with err.status("forgetting…" if not dry_run else "working out what would go…"):
+                report = forget_articles(
+                    targets, driver, settings.database, dry_run=dry_run, on_wait=_say_waiting
+                )
+        except (DriverError, Neo4jError) as exc:
+            raise _graph_error(exc, settings.uri, "forget") from None
+    if dry_run:
+        _print_would_go(report)
+    else:
+        _print_forgotten(report, settings)
+    for target in report.unknown:
+        err.print(f"[yellow]not in the graph[/] {escape(target)}: no stored article has it")
+    if report.unknown:
+        raise typer.Exit(EXIT_SOME_FILES_FAILED)
+
+
+def _what_went(report: ForgetReport) -> str:
+    return (
+        f"{report.sentences} sentence(s), {report.mentions} mention(s), "
+        f"{len(report.facts_removed)} fact(s), {len(report.events_removed)} event(s) and "
+        f"{len(report.entities_removed)} entity(ies) nothing else supports"
+    )
+
+
+def _print_would_go(report: ForgetReport) -> None:
+    out.print(f"would forget {len(report.forgotten)} article(s):")
+    for article_id, title in report.forgotten:
+        out.print(f"  article {escape(article_id)}  {escape(title or '')}".rstrip())
+    out.print(f"and with them {_what_went(report)}:")
+    for relation_type, source, target in report.facts_removed:
+        out.print(f"  fact {relation_type} {escape(source)} -> {escape(target)}")
+    for event_id, event_type, date in report.events_removed:
+        out.print(f"  event {escape(event_id)}  {event_type} {date or ''}".rstrip())
+    for entity_id, label, name in report.entities_removed:
+        out.print(f"  entity {escape(entity_id)}  {label} {escape(name or '')}".rstrip())
+    if report.reextracted:
+        out.print(
+            f"and would extract again {len(report.reextracted)} article(s) that shared "
+            f"events or names with them: {escape(', '.join(report.reextracted))}"
+        )
+
+
+def _print_forgotten(report: ForgetReport, settings: ConnectionSettings) -> None:
+    err.print(
+        f"forgot {len(report.forgotten)} article(s) and {_what_went(report)} in {settings.uri}"
+    )
+    if report.reextracted:
+        err.print(
+            f"extracted again {len(report.reextracted)} article(s) that shared events or "
+            "names with them"
+        )
 
 
 @contextmanager

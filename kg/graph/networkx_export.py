@@ -7,12 +7,12 @@ between the same two nodes) and keep `type` and every property, so provenance (`
 `sentences`, `evidence`, `rules`, `count`) travels with them.
 
 `write_graph` writes GraphML, GEXF 1.2, node-link JSON or an interactive HTML page
-(`kg.graph.html_export`). GraphML and GEXF cannot hold lists:
-there, list properties (`aliases`, `articles`, `sentences`, `evidence`, `rules`) are JSON
-strings (`json.loads` gives the list back) and empty values are left out; node-link JSON keeps
-them as lists. GEXF reserves some attribute names for itself, so there an edge's relationship
-type is its GEXF `label` (and attribute `relationship`), and the character offsets `start` and
-`end` of sentences and mentions are called `textStart` and `textEnd`.
+(`kg.graph.html_export`). GraphML and GEXF cannot hold lists: there, list properties
+(`aliases`, `articles`, `sentences`, `evidence`, `times`, `rules`, ...) are JSON strings
+(`json.loads` gives the list back) and empty values are left out; node-link JSON keeps them as
+lists. GEXF reserves some attribute names for itself, so there an edge's relationship type is
+its GEXF `label` (and attribute `relationship`), and the character offsets `start` and `end`
+of sentences and mentions are called `textStart` and `textEnd`.
 """
 
 from __future__ import annotations

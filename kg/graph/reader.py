@@ -1,22 +1,21 @@
 """Reading the graph back: what the loader needs before it writes, and the counts of `kg stats`.
 
-The loader asks which articles are already up to date (same content, same pipeline), and which
-events and people earlier loads stored, so that it resolves new articles as if everything had
-been loaded in one run.
+The loader asks what the graph holds of the articles it reads (by id, by an id of the earlier
+scheme, and by text), and which events and people earlier loads stored, so that it resolves new
+articles as if everything had been loaded in one run.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from neo4j import Driver
+from neo4j import Driver, Record
 
-from kg.fingerprint import pipeline_fingerprint
 from kg.graph import statements as cypher
 from kg.graph.query import run_template
-from kg.records import Article, KnownEvent, TimeValue
+from kg.records import KnownEvent, TimeValue
 
 
 @dataclass(frozen=True)
@@ -29,6 +28,15 @@ class GraphStats:
     last_load: str | None = None
 
 
+@dataclass(frozen=True)
+class StoredVersion:
+    """What the graph holds of one article: enough to tell whether a read one is the same."""
+
+    sha256: str | None
+    pipeline: str | None
+    title: str | None
+
+
 class GraphReader:
     """Reads what the loader needs from one Neo4j database."""
 
@@ -36,33 +44,53 @@ class GraphReader:
         self.driver = driver
         self.database = database
 
-    def up_to_date(self, articles: Sequence[Article]) -> set[str]:
-        """Ids of those articles the graph holds with the same content, extracted by this
-        same pipeline (`kg.fingerprint`): nothing to do for them."""
-        records, _, _ = self.driver.execute_query(
-            cypher.EXISTING_VERSIONS, ids=[a.id for a in articles], database_=self.database
-        )
-        stored = {record["id"]: (record["sha256"], record["pipeline"]) for record in records}
-        current = pipeline_fingerprint()
-        return {a.id for a in articles if stored.get(a.id) == (a.sha256, current)}
+    def _query(self, statement: str, **params: object) -> list[Record]:
+        records, _, _ = self.driver.execute_query(statement, params, database_=self.database)
+        return records
+
+    def stored_versions(self, ids: Sequence[str]) -> dict[str, StoredVersion]:
+        """The stored version of each of these article ids the graph holds."""
+        return {
+            r["id"]: StoredVersion(r["sha256"], r["pipeline"], r["title"])
+            for r in self._query(cypher.STORED_VERSIONS, ids=list(ids))
+        }
+
+    def articles_with_text(self, hashes: Sequence[str]) -> dict[str, list[str]]:
+        """The ids of the stored articles whose text has one of these SHA-256 digests."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for record in self._query(cypher.SAME_TEXT, hashes=sorted(set(hashes))):
+            found[record["sha256"]].append(record["id"])
+        return {sha256: sorted(ids) for sha256, ids in found.items()}
+
+    def articles_with_url(self, url: str) -> list[str]:
+        """The ids of the stored articles whose `url` is exactly `url`."""
+        return sorted(r["id"] for r in self._query(cypher.ARTICLES_BY_URL, urls=[url]))
 
     def known_events(self) -> Iterator[KnownEvent]:
         """The events already in the graph, for merging new reports into them."""
-        records, _, _ = self.driver.execute_query(cypher.KNOWN_EVENTS, database_=self.database)
-        for record in records:
-            roles: dict[str, set[str]] = defaultdict(set)
-            for role, entity_id in record["roles"]:
-                roles[role].add(entity_id)
-            when = None
-            if record["date"]:
-                when = TimeValue(record["date"], record["precision"], record["qualifier"])
-            yield KnownEvent(record["id"], record["type"], dict(roles), when)
+        return events_from(self._query(cypher.KNOWN_EVENTS))
 
     def known_people(self) -> Iterator[tuple[str, list[str]]]:
         """The people already in the graph with their names, for linking family names."""
-        records, _, _ = self.driver.execute_query(cypher.KNOWN_PEOPLE, database_=self.database)
-        for record in records:
-            yield record["id"], record["names"]
+        return people_from(self._query(cypher.KNOWN_PEOPLE))
+
+
+def events_from(records: Iterable[Record]) -> Iterator[KnownEvent]:
+    """Known events from the records of `KNOWN_EVENTS`."""
+    for record in records:
+        roles: dict[str, set[str]] = defaultdict(set)
+        for role, entity_id in record["roles"]:
+            roles[role].add(entity_id)
+        when = None
+        if record["date"]:
+            when = TimeValue(record["date"], record["precision"], record["qualifier"])
+        yield KnownEvent(record["id"], record["type"], dict(roles), when)
+
+
+def people_from(records: Iterable[Record]) -> Iterator[tuple[str, list[str]]]:
+    """(id, names) pairs from the records of `KNOWN_PEOPLE`."""
+    for record in records:
+        yield record["id"], record["names"]
 
 
 def stats(driver: Driver, database: str | None = None) -> GraphStats:

@@ -10,14 +10,14 @@ Property names come from the serialisers of `kg.serialize`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
 from kg.ids import sentence_id
-from kg.records import Document
-from kg.schema import ENTITY_LABELS, STATE_RELATIONS, EntityLabel, EventRole, RelationType
+from kg.records import Document, TimeValue
+from kg.schema import ENTITY_LABELS, EntityLabel, EventRole, RelationType
 from kg.serialize import (
     article_properties,
     entity_properties,
@@ -27,8 +27,6 @@ from kg.serialize import (
 )
 
 Row = dict[str, Any]
-# A relationship statement is chosen by its type and the property its time goes in.
-RelationKey = tuple[RelationType, str]
 
 
 @dataclass(frozen=True)
@@ -41,14 +39,17 @@ class BatchRows:
     mentions: list[Row]
     article_mentions: list[Row]
     entity_mentions: list[Row]
-    relations: dict[RelationKey, list[Row]]
+    relations: dict[RelationType, list[Row]]
     events: list[Row]
     event_roles: dict[EventRole, list[Row]]
     co_occurrences: list[Row]
 
 
-def batch_rows(documents: Sequence[Document], loaded_at: str, pipeline: str) -> BatchRows:
-    """The rows that write `documents`; `pipeline` is the fingerprint stored on each article."""
+def batch_rows(
+    documents: Sequence[Document], loaded_at: str | Mapping[str, str], pipeline: str
+) -> BatchRows:
+    """The rows that write `documents`; `pipeline` is the fingerprint stored on each article,
+    `loaded_at` the load time (or each article's, by id)."""
     return BatchRows(
         articles=article_rows(documents, loaded_at, pipeline),
         sentences=sentence_rows(documents),
@@ -67,8 +68,11 @@ def _without_nulls(props: Row) -> Row:
     return {key: value for key, value in props.items() if value is not None}
 
 
-def article_rows(documents: Iterable[Document], loaded_at: str, pipeline: str) -> list[Row]:
-    """One row per article: its id and every property of its node."""
+def article_rows(
+    documents: Iterable[Document], loaded_at: str | Mapping[str, str], pipeline: str
+) -> list[Row]:
+    """One row per article: its id and every property of its node, its text and body spans
+    included (so that it can be extracted again from the graph: `kg forget`)."""
     rows = []
     for document in documents:
         article = document.article
@@ -76,8 +80,10 @@ def article_rows(documents: Iterable[Document], loaded_at: str, pipeline: str) -
             **article_properties(article),
             "lang": article.lang,
             "sha256": article.sha256,
+            "text": article.text,
+            "body": [offset for span in article.body for offset in (span.start, span.end)],
             "pipeline": pipeline,
-            "loadedAt": loaded_at,
+            "loadedAt": loaded_at if isinstance(loaded_at, str) else loaded_at[article.id],
         }
         rows.append({"id": article.id, "props": _without_nulls(props)})
     return rows
@@ -146,45 +152,46 @@ def entity_mention_rows(documents: Iterable[Document]) -> list[Row]:
     return [{**row, "aliases": sorted(row["aliases"])} for row in rows.values()]
 
 
-def relation_rows(documents: Iterable[Document]) -> dict[RelationKey, list[Row]]:
-    """One row per relationship across the batch, keyed by the statement that writes it."""
-    grouped: dict[tuple[str, str, str], Row] = {}
-    types: dict[tuple[str, str, str], RelationType] = {}
+def _better_time(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    """The more precise of two times, the earlier of two equally precise (None: unknown)."""
+    if a is None or b is None:
+        return a or b
+    return min(a, b, key=lambda when: (-len(when.value), when.value))
+
+
+def relation_rows(documents: Iterable[Document]) -> dict[RelationType, list[Row]]:
+    """One row per relationship across the batch, by type: its articles and, per sentence
+    stating it, the sentence id, its text, the time it states ('' for none) and its rules
+    (joined by `+`)."""
+    grouped: dict[tuple[str, str, str], dict[str, Any]] = {}
     for document in documents:
         article = document.article.id
         for relation in document.relations:
             key = (relation.type, relation.source, relation.target)
-            types[key] = relation.type
-            row = grouped.setdefault(
-                key,
-                {
-                    "source": relation.source,
-                    "target": relation.target,
-                    "articles": [],
-                    "sentences": [],
-                    "evidence": [],
-                    "rules": [],
-                    "time": None,
-                    "precision": None,
-                },
-            )
-            if article not in row["articles"]:
-                row["articles"].append(article)
+            fact = grouped.setdefault(key, {"articles": [], "sentences": {}})
+            if article not in fact["articles"]:
+                fact["articles"].append(article)
             sid = sentence_id(article, relation.sentence)
-            if sid not in row["sentences"]:
-                row["sentences"].append(sid)
-                row["evidence"].append(relation.evidence)
-            if relation.rule not in row["rules"]:
-                row["rules"].append(relation.rule)
-            when = relation.time
-            if when is not None and (row["time"] is None or len(when.value) > len(row["time"])):
-                row["time"], row["precision"] = when.value, when.precision
-    by_statement: dict[RelationKey, list[Row]] = defaultdict(list)
-    for key, row in grouped.items():
-        relation_type = types[key]
-        field = "since" if relation_type in STATE_RELATIONS else "date"
-        by_statement[(relation_type, field)].append(row)
-    return dict(by_statement)
+            support = fact["sentences"].setdefault(
+                sid, {"evidence": relation.evidence, "when": None, "rules": set()}
+            )
+            support["when"] = _better_time(support["when"], relation.time)
+            support["rules"].add(relation.rule)
+    by_type: dict[RelationType, list[Row]] = defaultdict(list)
+    for (relation_type, source, target), fact in grouped.items():
+        supports = fact["sentences"]
+        by_type[relation_type].append(
+            {
+                "source": source,
+                "target": target,
+                "articles": fact["articles"],
+                "sentences": list(supports),
+                "evidence": [s["evidence"] for s in supports.values()],
+                "times": [s["when"].value if s["when"] else "" for s in supports.values()],
+                "sentenceRules": ["+".join(sorted(s["rules"])) for s in supports.values()],
+            }
+        )
+    return dict(by_type)
 
 
 def event_rows(documents: Iterable[Document]) -> list[Row]:

@@ -8,12 +8,12 @@ or not at all. The statements are in `kg.graph.statements`, their rows come from
 An article already in the graph with the same content, extracted by the same pipeline, is
 skipped by the loader; one whose content (or kg's pipeline) changed has what it contributed
 withdrawn first (its sentences and mentions, its provenance on facts and events), leaving what
-other articles support untouched.
+other articles support untouched. The same withdrawal takes articles out for `kg forget`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timezone
 from importlib import resources
 
@@ -21,8 +21,12 @@ from neo4j import Driver, ManagedTransaction
 
 from kg.fingerprint import pipeline_fingerprint
 from kg.graph import statements as cypher
+from kg.graph.lease import GraphLease
 from kg.graph.rows import BatchRows, batch_rows
 from kg.records import Document
+from kg.schema import STATE_RELATIONS
+
+_STATE_TYPES = sorted(STATE_RELATIONS)
 
 
 def schema_statements() -> list[str]:
@@ -32,38 +36,85 @@ def schema_statements() -> list[str]:
     return [statement.strip() for statement in code.split(";") if statement.strip()]
 
 
-class GraphWriter:
-    """Writes `Document`s to one Neo4j database."""
+def now_utc() -> str:
+    """The time stored as `loadedAt`: UTC, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
-    def __init__(self, driver: Driver, database: str | None = None) -> None:
+
+class GraphWriter:
+    """Writes `Document`s to one Neo4j database (under `lease`, when given, which every batch
+    confirms before it commits)."""
+
+    def __init__(
+        self, driver: Driver, database: str | None = None, lease: GraphLease | None = None
+    ) -> None:
         self.driver = driver
         self.database = database
+        self.lease = lease
 
     def ensure_schema(self) -> None:
         """Create the constraints and indexes (idempotent); run before writing data."""
         for statement in schema_statements():
             self.driver.execute_query(statement, database_=self.database)
 
-    def write(self, documents: Sequence[Document], loaded_at: str | None = None) -> None:
-        """Write one batch of documents in one transaction, replacing earlier versions."""
-        if not documents:
+    def write(
+        self,
+        documents: Sequence[Document],
+        loaded_at: str | None = None,
+        replaces: Collection[str] = (),
+    ) -> None:
+        """Write one batch of documents in one transaction, replacing their earlier versions
+        and the articles `replaces` names (stored under ids of the earlier scheme)."""
+        if not documents and not replaces:
             return
-        loaded_at = loaded_at or datetime.now(timezone.utc).isoformat(timespec="seconds")
-        rows = batch_rows(documents, loaded_at, pipeline_fingerprint())
+        rows = batch_rows(documents, loaded_at or now_utc(), pipeline_fingerprint())
         ids = [document.article.id for document in documents]
         with self.driver.session(database=self.database) as session:
-            session.execute_write(_write_batch, ids, rows)
+            session.execute_write(self._write_batch, ids, list(replaces), rows)
+
+    def _write_batch(
+        self, tx: ManagedTransaction, ids: list[str], replaced: list[str], rows: BatchRows
+    ) -> None:
+        touched = withdraw(tx, ids + replaced)
+        delete_articles(tx, replaced)
+        write_rows(tx, rows)
+        refresh_entities(tx, touched)
+        if self.lease is not None:
+            self.lease.confirm(tx)
 
 
-def _write_batch(tx: ManagedTransaction, ids: list[str], rows: BatchRows) -> None:
-    before = tx.run(cypher.DETACH_MENTIONS, ids=ids).single()
-    previously = sorted(before["entityIds"]) if before else []
-    if previously:
+def withdraw(tx: ManagedTransaction, ids: list[str]) -> list[str]:
+    """Withdraw what the articles `ids` contributed (sentences, mentions, their share of
+    co-occurrence, facts and events), leaving the article nodes; returns the entities touched,
+    for `refresh_entities` once the transaction's writes are done."""
+    if not ids:
+        return []
+    record = tx.run(cypher.TOUCHED_ENTITIES, ids=ids).single()
+    touched = sorted(record["entities"]) if record else []
+    tx.run(cypher.DETACH_MENTIONS, ids=ids)
+    if touched:
         tx.run(cypher.WITHDRAW_CO_OCCURRENCE, ids=ids)
-        tx.run(cypher.WITHDRAW_FACTS, ids=ids, entityIds=previously)
+        tx.run(cypher.WITHDRAW_FACTS, ids=ids, entityIds=touched, stateTypes=_STATE_TYPES)
     tx.run(cypher.WITHDRAW_REPORTS, ids=ids)
     tx.run(cypher.DELETE_SENTENCES, ids=ids)
+    return touched
 
+
+def delete_articles(tx: ManagedTransaction, ids: list[str]) -> None:
+    """Delete the (withdrawn) article nodes `ids`."""
+    if ids:
+        tx.run(cypher.DELETE_ARTICLES, ids=ids)
+
+
+def refresh_entities(tx: ManagedTransaction, ids: list[str]) -> None:
+    """Recompute the aliases and name of entities a withdrawal touched; delete those nothing
+    mentions or relates to any more."""
+    if ids:
+        tx.run(cypher.REFRESH_WITHDRAWN_ENTITIES, ids=ids)
+
+
+def write_rows(tx: ManagedTransaction, rows: BatchRows) -> None:
+    """Run every writing statement of one batch, in order."""
     tx.run(cypher.MERGE_ARTICLES, rows=rows.articles)
     tx.run(cypher.CREATE_SENTENCES, rows=rows.sentences)
     for label, entity_rows in rows.entities.items():
@@ -71,11 +122,18 @@ def _write_batch(tx: ManagedTransaction, ids: list[str], rows: BatchRows) -> Non
     tx.run(cypher.CREATE_MENTIONS, rows=rows.mentions)
     tx.run(cypher.MERGE_ARTICLE_MENTIONS, rows=rows.article_mentions)
     tx.run(cypher.ADD_ENTITY_MENTIONS, rows=rows.entity_mentions)
-    for key, relation_rows in rows.relations.items():
-        tx.run(cypher.MERGE_RELATIONS[key], rows=relation_rows)
+    for relation_type, relation_rows in rows.relations.items():
+        tx.run(cypher.MERGE_RELATIONS[relation_type], rows=relation_rows, stateTypes=_STATE_TYPES)
     tx.run(cypher.MERGE_EVENTS, rows=rows.events)
     for role, role_rows in rows.event_roles.items():
         tx.run(cypher.MERGE_EVENT_ROLES[role], rows=role_rows)
     tx.run(cypher.ADD_CO_OCCURRENCE, rows=rows.co_occurrences)
-    if previously:
-        tx.run(cypher.REFRESH_WITHDRAWN_ENTITIES, ids=previously)
+
+
+def write_documents(
+    tx: ManagedTransaction, documents: Sequence[Document], loaded_at: Mapping[str, str]
+) -> None:
+    """Write documents whose earlier versions are already withdrawn, inside a transaction
+    the caller runs, each article keeping the `loadedAt` given by id (`kg forget`)."""
+    if documents:
+        write_rows(tx, batch_rows(documents, loaded_at, pipeline_fingerprint()))

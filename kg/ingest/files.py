@@ -3,9 +3,10 @@
 `iter_articles` turns paths (files or folders) into cleaned `Article`s, reporting every file or
 record it cannot read as a `ReadFailure` with one human reason, and going on with the rest.
 
-Ids are stable across content changes (the loader replaces changed articles by id): the
-record's `id` field, else `url:` and the first 16 hex digits of the SHA-1 of its url, else the
-file stem, with `#<n>` (1-based record number) for records of a JSON list or JSON Lines file.
+Ids are stable across content changes (the loader replaces changed articles by id) and never
+shared by two different articles: see `kg.ingest.identity`. A file or record with no article
+text (binary data, markup only, nothing left once page furniture is removed) is a failure, so
+that nothing empty is ever stored.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from charset_normalizer import from_bytes
 from kg.ids import text_article_id
 from kg.ingest.cleaning import clean, parse_date
 from kg.ingest.html import page_text_and_metadata
+from kg.ingest.identity import article_id, legacy_ids
 from kg.records import Article, ReadFailure, TextSpan
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
@@ -33,6 +35,8 @@ _TOO_LARGE = f"larger than the {MAX_ARTICLE_BYTES >> 20} MB limit for one articl
 _TOO_LARGE_JSON = (
     f"larger than the {MAX_JSON_BYTES >> 20} MB limit for a JSON file (use JSON Lines for more)"
 )
+_NO_TEXT = "no article text (nothing is left once markup and page furniture are removed)"
+_NOT_PROSE = "not text (binary: no words in any encoding)"
 _MAX_JSONL_LINE = 6 * MAX_ARTICLE_BYTES  # a JSON escape (\u0642) takes 6 bytes for one char
 
 TEXT_SUFFIXES = frozenset({".txt"})
@@ -94,7 +98,7 @@ def _read_file(path: Path) -> Iterator[Article | ReadFailure]:
         elif suffix in HTML_SUFFIXES:
             yield _article_from_html(path, _decode(data, _declared_charset(data)))
         else:
-            yield _new_article(path, path.stem, _decode(data), {})
+            yield _new_article(path, None, _decode(data), {})
     except _Unreadable as problem:
         yield ReadFailure(str(path), str(problem))
     except FileNotFoundError:
@@ -137,11 +141,22 @@ def _decode(data: bytes, declared: str | None = None) -> str:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        if encoding == declared or _arabic_share(text) >= 0.6:
+        if encoding == declared or (_arabic_share(text) >= 0.6 and _has_words(text)):
             return _checked(text)
     if detected:
-        return _checked(data.decode(detected[0]))
+        text = _checked(data.decode(detected[0]))
+        if not _has_words(text):
+            raise _Unreadable(_NOT_PROSE)
+        return text
     raise _Unreadable("not text (binary or unknown encoding)")
+
+
+def _has_words(text: str) -> bool:
+    """Whether `text` reads as words between spaces, as prose does: bytes of no text decoded
+    with a legacy encoding (every byte is some letter in Windows-1256) make a few very long
+    "words" instead. True when at most half of the text is in runs of over 30 characters."""
+    runs = text.split()
+    return sum(len(run) for run in runs if len(run) > 30) * 2 <= sum(len(run) for run in runs)
 
 
 def _arabic_share(text: str) -> float:
@@ -181,17 +196,21 @@ def _text_field(value: Any) -> str | None:
     return text or None
 
 
-def _new_article(path: Path, fallback_id: str, text: str, meta: dict[str, Any]) -> Article:
-    """Build and clean an Article from decoded text and its metadata fields."""
+_WORD = re.compile(r"[^\W\d_\u0640]{2,}")  # two letters (tatweel is no letter)
+
+
+def _new_article(path: Path, record: int | None, text: str, meta: dict[str, Any]) -> Article:
+    """Build and clean an Article from decoded text and its metadata fields (`record`: its
+    1-based number in a JSON list or JSON Lines file). Raises `_Unreadable` when cleaning
+    leaves no article text."""
     if len(text.encode("utf-8")) > MAX_ARTICLE_BYTES:
         raise _Unreadable(_TOO_LARGE)
     url = _text_field(meta.get("url"))
     given_id = _text_field(meta.get("id"))
-    if given_id is None and url is not None:
-        given_id = "url:" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
     published = _text_field(meta.get("published"))
     article = Article(
-        id=given_id or fallback_id,
+        id=article_id(path, given_id, url, record),
+        legacy_ids=tuple(legacy_ids(path, given_id, url, record)),
         text=text,
         body=[],
         path=str(path),
@@ -203,10 +222,13 @@ def _new_article(path: Path, fallback_id: str, text: str, meta: dict[str, Any]) 
         lang=_text_field(meta.get("lang")) or "ar",
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
-    return clean(article)
+    clean(article)
+    if not any(_WORD.search(text, span.start, span.end) for span in article.body):
+        raise _Unreadable(_NO_TEXT)
+    return article
 
 
-def _article_from_record(path: Path, fallback_id: str, record: Any) -> Article:
+def _article_from_record(path: Path, number: int | None, record: Any) -> Article:
     """An Article from one JSON record (an object with a `text` field)."""
     if not isinstance(record, dict):
         raise _Unreadable("not a JSON object")
@@ -215,7 +237,7 @@ def _article_from_record(path: Path, fallback_id: str, record: Any) -> Article:
         raise _Unreadable("missing the required string field 'text'")
     if not text.strip():
         raise _Unreadable("empty text")
-    return _new_article(path, fallback_id, text, record)
+    return _new_article(path, number, text, record)
 
 
 def _read_json(path: Path, content: str) -> Iterator[Article | ReadFailure]:
@@ -227,7 +249,7 @@ def _read_json(path: Path, content: str) -> Iterator[Article | ReadFailure]:
     except RecursionError:
         raise _Unreadable("malformed JSON: nested too deeply") from None
     if isinstance(document, dict):
-        yield _article_from_record(path, path.stem, document)
+        yield _article_from_record(path, None, document)
         return
     if not isinstance(document, list):
         raise _Unreadable("JSON is neither an object nor a list of objects")
@@ -235,7 +257,7 @@ def _read_json(path: Path, content: str) -> Iterator[Article | ReadFailure]:
         raise _Unreadable("empty JSON list")
     for number, record in enumerate(document, start=1):
         try:
-            yield _article_from_record(path, f"{path.stem}#{number}", record)
+            yield _article_from_record(path, number, record)
         except _Unreadable as problem:
             yield ReadFailure(str(path), f"record {number}: {problem}")
 
@@ -259,7 +281,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadFailure]:
                 if line is None:
                     raise _Unreadable(_TOO_LARGE)
                 record = _parse_json_line(line, line_number)
-                yield _article_from_record(path, f"{path.stem}#{records}", record)
+                yield _article_from_record(path, records, record)
             except _Unreadable as problem:
                 yield ReadFailure(where, str(problem))
     if records == 0:
@@ -298,7 +320,7 @@ def _article_from_html(path: Path, html: str) -> Article:
     text, meta = page_text_and_metadata(html)
     if not text:
         raise _Unreadable("no article text found in the HTML")
-    return _new_article(path, path.stem, text, meta)
+    return _new_article(path, None, text, meta)
 
 
 def article_from_text(text: str, **metadata: str | None) -> Article:

@@ -8,7 +8,8 @@ auth on), sets a generated password before the first start, launches
 
 Environment: ``KG_NEO4J_HOME`` (the home), ``KG_NEO4J_BOLT_PORT`` / ``KG_NEO4J_HTTP_PORT`` (ports of
 a new start, defaults 7687 / 7474), ``KG_NEO4J_LIB`` (a jar directory to use instead of
-``<home>/lib``, e.g. another home's, to skip a second Maven fetch), ``JAVA_HOME``.
+``<home>/lib``, e.g. another home's, to skip a second Maven fetch), ``KG_NEO4J_SETTINGS`` (more
+``neo4j.conf`` settings, ``name=value;...``), ``JAVA_HOME``.
 """
 
 from __future__ import annotations

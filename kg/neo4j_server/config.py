@@ -5,15 +5,32 @@ Only Neo4j 5.x setting names: the server validates strictly and refuses unknown 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from kg.errors import KgError
 from kg.neo4j_server import jvm
 from kg.neo4j_server.layout import HOST, Layout
 
 _HEADER = """\
 # Written by kg on every `kg neo4j start`: edits here are overwritten.
-# Ports come from KG_NEO4J_BOLT_PORT / KG_NEO4J_HTTP_PORT (defaults 7687 / 7474).
+# Ports come from KG_NEO4J_BOLT_PORT / KG_NEO4J_HTTP_PORT (defaults 7687 / 7474), further
+# settings from KG_NEO4J_SETTINGS (`name=value;name=value`).
 """
+
+
+def extra_settings() -> dict[str, str]:
+    """The settings `$KG_NEO4J_SETTINGS` adds or overrides: `name=value` pairs separated by
+    `;` (e.g. `db.tx_log.rotation.size=1M`)."""
+    settings = {}
+    for pair in os.environ.get("KG_NEO4J_SETTINGS", "").split(";"):
+        if not pair.strip():
+            continue
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip():
+            raise KgError(f"KG_NEO4J_SETTINGS: {pair.strip()!r} is not name=value")
+        settings[name.strip()] = value.strip()
+    return settings
 
 
 def render(layout: Layout, bolt_port: int, http_port: int) -> str:
@@ -43,7 +60,7 @@ def render(layout: Layout, bolt_port: int, http_port: int) -> str:
         "dbms.usage_report.enabled": "false",
         # Bolt's event loops otherwise wait a 5 s quiet period each on shutdown (stop: 12 s -> 2 s).
         "internal.dbms.bolt.netty_server_shutdown_quiet_period": "1",
-    }
+    } | extra_settings()
     return _HEADER + "".join(f"{name}={value}\n" for name, value in settings.items())
 
 

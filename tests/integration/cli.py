@@ -8,9 +8,12 @@ import sys
 from pathlib import Path
 
 from kg.connection import ConnectionSettings
+from kg.ingest.identity import file_article_id
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-SEED_IDS = ["000_1b65feb3fe5d18da", "001_7fa67fb2b680fd24"]
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+SEED_IDS = [file_article_id(path) for path in SEED_FILES]
+"""The seeds' article ids (`000_1b65feb3fe5d18da-<digest of the path>`, ...), in order."""
 
 
 def settings_env(settings: ConnectionSettings) -> dict[str, str]:

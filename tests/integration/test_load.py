@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from tests.integration.cli import SEEDS, run_kg, settings_env
+from kg.ingest.identity import file_article_id
+from tests.integration.cli import SEED_FILES, SEED_IDS, SEEDS, run_kg, settings_env
 from tests.integration.graph import graph_fingerprint, stable_fingerprint
 
 FURNITURE = [
@@ -67,13 +68,13 @@ def test_qaani_is_one_person_linked_to_both_articles(loaded_seeds: Driver) -> No
     qaani = records[0]
     assert qaani["id"] == "esmail-qaani"
     assert qaani["name"] == "إسماعيل قاآني"
-    assert qaani["articles"] == ["000_1b65feb3fe5d18da", "001_7fa67fb2b680fd24"]
+    assert qaani["articles"] == SEED_IDS
     # Eight mentions in the body of the first seed, four in the second (headlines are metadata).
     assert qaani["n"] == qaani["sentenceMentions"] == 12
 
 
 def test_mentions_point_at_the_original_text(loaded_seeds: Driver) -> None:
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    texts = {i: p.read_text(encoding="utf-8") for i, p in zip(SEED_IDS, SEED_FILES, strict=True)}
     records, _, _ = loaded_seeds.execute_query(
         "MATCH (a:Article)-[:HAS_SENTENCE]->(s:Sentence)-[m:MENTIONS]->(e:Entity) "
         "RETURN a.id AS article, s.start AS sStart, s.end AS sEnd, s.text AS sText, "
@@ -100,7 +101,7 @@ def test_articles_carry_metadata(loaded_seeds: Driver) -> None:
         "MATCH (a:Article) RETURN a.id AS id, a.title AS title, a.sha256 AS sha, "
         "a.lang AS lang, a.loadedAt AS loadedAt ORDER BY id"
     )
-    assert [r["id"] for r in records] == ["000_1b65feb3fe5d18da", "001_7fa67fb2b680fd24"]
+    assert [r["id"] for r in records] == SEED_IDS
     assert records[0]["title"].startswith("وسائل إعلام إيرانية: قاآني زار دمشق")
     assert all(len(r["sha"]) == 64 and r["lang"] == "ar" and r["loadedAt"] for r in records)
 
@@ -143,9 +144,11 @@ def test_a_changed_article_replaces_only_its_own_content(
     shutil.copytree(SEEDS, corpus)
     env = settings_env(neo4j_settings)
     assert run_kg("load", str(corpus), env=env).returncode == 0
+    other = file_article_id(corpus / SEED_FILES[1].name)
     other_before = clean_graph.execute_query(
-        "MATCH (:Article {id: '001_7fa67fb2b680fd24'})-[:HAS_SENTENCE]->(s) "
-        "RETURN s.id AS id, s.text AS text ORDER BY id"
+        "MATCH (:Article {id: $id})-[:HAS_SENTENCE]->(s) "
+        "RETURN s.id AS id, s.text AS text ORDER BY id",
+        id=other,
     ).records
 
     changed = corpus / "000_1b65feb3fe5d18da.txt"
@@ -165,8 +168,9 @@ def test_a_changed_article_replaces_only_its_own_content(
     # Hamas was only named in the removed paragraphs: no article mentions it any more.
     assert not clean_graph.execute_query("MATCH (e:Entity {id: 'hamas'}) RETURN e").records
     other_after = clean_graph.execute_query(
-        "MATCH (:Article {id: '001_7fa67fb2b680fd24'})-[:HAS_SENTENCE]->(s) "
-        "RETURN s.id AS id, s.text AS text ORDER BY id"
+        "MATCH (:Article {id: $id})-[:HAS_SENTENCE]->(s) "
+        "RETURN s.id AS id, s.text AS text ORDER BY id",
+        id=other,
     ).records
     assert other_after == other_before
 
@@ -215,7 +219,7 @@ def test_articles_extracted_by_an_older_pipeline_are_extracted_again(
 ) -> None:
     before = stable_fingerprint(loaded_seeds)
     loaded_seeds.execute_query(
-        "MATCH (a:Article {id: '000_1b65feb3fe5d18da'}) SET a.pipeline = 'an-older-kg'"
+        "MATCH (a:Article {id: $id}) SET a.pipeline = 'an-older-kg'", id=SEED_IDS[0]
     )
     result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))
     assert result.returncode == 0, result.stderr
@@ -234,3 +238,30 @@ def test_a_pipeline_upgrade_re_extracts_every_article_in_one_batch(
     assert result.returncode == 0, result.stderr
     assert "loaded 2 article(s)" in result.stderr
     assert stable_fingerprint(loaded_seeds) == before
+
+
+@pytest.mark.parametrize(
+    ("edited", "cut"),
+    [(0, "ونشرت وكالة"), (1, "وقالت الوكالة")],
+    ids=["the first loaded", "the last loaded"],
+)
+def test_an_edited_article_gives_the_graph_of_loading_its_new_text_in_the_first_place(
+    clean_graph: Driver, neo4j_settings, tmp_path: Path, edited: int, cut: str
+) -> None:
+    """The seeds report three events in common; the edit takes the sentences of one of them
+    out of one seed, so that event's id and time must come from the other seed alone."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    env = settings_env(neo4j_settings)
+    assert run_kg("load", str(corpus), env=env).returncode == 0
+    changed = corpus / SEED_FILES[edited].name
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text[: text.index(cut)], encoding="utf-8")
+    result = run_kg("load", str(corpus), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "loaded 1 article(s), 1 unchanged" in result.stderr
+    after_edit = stable_fingerprint(clean_graph)
+
+    clean_graph.execute_query("MATCH (n) DETACH DELETE n")
+    assert run_kg("load", str(corpus), env=env).returncode == 0
+    assert stable_fingerprint(clean_graph) == after_edit

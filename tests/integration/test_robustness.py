@@ -1,26 +1,19 @@
-"""Bad input, hostile text, unreachable servers and killed loads: reported, never corrupting."""
+"""Bad input, hostile text and unreachable servers: reported, never corrupting (killed loads,
+killed servers and full disks: `test_faults.py`)."""
 
 from __future__ import annotations
 
 import json
 import os
 import random
-import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from neo4j import Driver
 
 import kg
-from benchmarks.synthetic import write_jsonl
-from kg.connection import ConnectionSettings, open_driver
-from kg.neo4j_server.layout import Layout
+from kg.ingest.identity import file_article_id
 from tests.integration.cli import SEEDS, run_kg, settings_env
-from tests.integration.graph import stable_fingerprint
 
 HOSTILE = (
     'قال المتحدث \'}) MATCH (n) DETACH DELETE n // إن `حزب الله` {بريء} من $param و"\\u0000" '
@@ -45,7 +38,8 @@ def test_bad_files_are_reported_and_the_rest_loads(
     )
     (corpus / "page.html").write_text(
         "<html><head><script>alert('x')</script><style>p{}</style></head>"
-        "<body><article><p>زار قاآني بيروت.</p></article></body></html>",
+        "<body><article><p>زار قاآني بيروت.</p><p>والتقى مسؤولين في حزب الله.</p>"
+        "</article></body></html>",
         encoding="utf-8",
     )
     (corpus / "huge.txt").write_text("كلمة " * 1_200_000, encoding="utf-8")
@@ -59,9 +53,11 @@ def test_bad_files_are_reported_and_the_rest_loads(
         assert any(name in line for line in reported), (name, reported)
 
     records = clean_graph.execute_query("MATCH (a:Article) RETURN a.id AS id").records
-    assert {r["id"] for r in records} == {"good", "legacy", "fine", "page"}
+    expected = {file_article_id(corpus / name) for name in ("good.txt", "legacy.txt", "page.html")}
+    assert {r["id"] for r in records} == expected | {"fine"}
     texts = clean_graph.execute_query(
-        "MATCH (:Article {id: 'legacy'})-[:HAS_SENTENCE]->(s) RETURN s.text AS text"
+        "MATCH (:Article {id: $id})-[:HAS_SENTENCE]->(s) RETURN s.text AS text",
+        id=file_article_id(corpus / "legacy.txt"),
     ).records
     assert [r["text"] for r in texts] == [legacy]
     sentences = clean_graph.execute_query("MATCH (s:Sentence) RETURN s.text AS t").records
@@ -94,40 +90,6 @@ def test_unreachable_server_is_one_clear_error() -> None:
     assert "whatever" not in result.stderr
 
 
-def test_a_killed_load_rerun_equals_a_clean_load(
-    clean_graph: Driver, neo4j_settings, tmp_path: Path
-) -> None:
-    corpus = write_jsonl(tmp_path / "corpus.jsonl", 240, seed=7)
-    env = settings_env(neo4j_settings)
-    command = [sys.executable, "-m", "kg.cli", "load", str(corpus), "--batch-size", "10"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 300
-    loaded = 0
-    while time.monotonic() < deadline and process.poll() is None:
-        loaded = clean_graph.execute_query("MATCH (a:Article) RETURN count(a) AS n").records[0]["n"]
-        if loaded >= 30:
-            break
-        time.sleep(0.2)
-    assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    partial = clean_graph.execute_query(
-        "MATCH (a:Article) RETURN count(a) AS articles, "
-        "COUNT { MATCH (a:Article) WHERE NOT (a)-[:HAS_SENTENCE]->() } AS withoutSentences"
-    ).records[0]
-    assert 30 <= partial["articles"] < 240
-    assert partial["withoutSentences"] == 0
-
-    resumed = run_kg("load", str(corpus), "--batch-size", "10", env=env)
-    assert resumed.returncode == 0, resumed.stderr
-    after_resume = stable_fingerprint(clean_graph)
-
-    clean_graph.execute_query("MATCH (n) DETACH DELETE n")
-    clean = run_kg("load", str(corpus), "--batch-size", "10", env=env)
-    assert clean.returncode == 0, clean.stderr
-    assert stable_fingerprint(clean_graph) == after_resume
-
-
 def test_random_and_adversarial_text_never_crashes_extraction() -> None:
     rng = random.Random(11)
     alphabet = (
@@ -153,54 +115,3 @@ def test_bad_options_are_usage_errors(bad: str) -> None:
     result = run_kg("load", str(SEEDS), bad)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-
-
-def test_a_server_restart_mid_load_is_survived_or_resumed(tmp_path: Path, neo4j_settings) -> None:
-    """A private server (own home and ports, the session's jars) restarted under a load."""
-    with socket.socket() as a, socket.socket() as b:
-        a.bind(("127.0.0.1", 0))
-        b.bind(("127.0.0.1", 0))
-        bolt_port, http_port = a.getsockname()[1], b.getsockname()[1]
-    home = tmp_path / "restart-home"
-    server_env = dict(
-        os.environ,
-        KG_NEO4J_HOME=str(home),
-        KG_NEO4J_BOLT_PORT=str(bolt_port),
-        KG_NEO4J_HTTP_PORT=str(http_port),
-        KG_NEO4J_LIB=str(Layout.current().lib),
-    )
-    try:
-        assert run_kg("neo4j", "start", env=server_env).returncode == 0
-        uri = f"bolt://127.0.0.1:{bolt_port}"
-        password = (home / "password").read_text().strip()
-        load_env = dict(server_env, NEO4J_URI=uri, NEO4J_PASSWORD=password)
-        corpus = write_jsonl(tmp_path / "corpus.jsonl", 160, seed=3)
-        command = [sys.executable, "-m", "kg.cli", "load", str(corpus), "--batch-size", "10"]
-        with open_driver(ConnectionSettings(uri, "neo4j", password)) as driver:
-            process = subprocess.Popen(
-                command, env=load_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-            )
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline and process.poll() is None:
-                count = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n").records
-                if count[0]["n"] >= 20:
-                    break
-                time.sleep(0.2)
-            assert process.poll() is None, process.stderr.read() if process.stderr else ""
-            assert run_kg("neo4j", "stop", env=server_env).returncode == 0
-            assert run_kg("neo4j", "start", env=server_env).returncode == 0
-            _, stderr = process.communicate(timeout=600)
-            assert "Traceback" not in stderr
-            if process.returncode != 0:
-                lines = [line for line in stderr.splitlines() if line.startswith("error:")]
-                assert len(lines) == 1 and "run the same command again" in lines[0], stderr
-                again = run_kg("load", str(corpus), "--batch-size", "10", env=load_env)
-                assert again.returncode == 0, again.stderr
-        with open_driver(ConnectionSettings(uri, "neo4j", password)) as driver:
-            final = driver.execute_query(
-                "MATCH (a:Article) RETURN count(a) AS articles, "
-                "COUNT { MATCH (a:Article) WHERE NOT (a)-[:HAS_SENTENCE]->() } AS empty"
-            ).records[0]
-            assert (final["articles"], final["empty"]) == (160, 0)
-    finally:
-        run_kg("neo4j", "stop", env=server_env)

@@ -3,8 +3,9 @@
 Stages, in order: reading (`kg.ingest`), analysis and the rule language
 (`kg.extraction.analyse`, `kg.extraction.rules`), resolution (`kg.extraction.resolve`), the two
 put together (`kg.extraction.pipeline`), the graph side (`kg.graph`), loading (`kg.loading`),
-the command line (`kg.cli`). A module may import from its own stage or an earlier one, never
-from a later one. Imports inside functions count too.
+forgetting (`kg.forgetting`, which reuses the loader's steps), the command line (`kg.cli`). A
+module may import from its own stage or an earlier one, never from a later one. Imports inside
+functions count too.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ STAGES = (
     ("kg.extraction.pipeline", "kg.extraction"),
     ("kg.graph", "kg.evaluation"),
     ("kg.loading",),
+    ("kg.forgetting",),
     ("kg.cli",),
 )
 

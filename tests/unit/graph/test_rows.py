@@ -52,8 +52,9 @@ def _document(article_id: str, relation_time: TimeValue | None = None) -> Docume
     return Document(article, [sentence], [qaani, quds, damascus], relations, [event])
 
 
-def test_article_rows_carry_metadata_fingerprint_and_load_time_without_nulls() -> None:
+def test_article_rows_carry_metadata_text_fingerprint_and_load_time_without_nulls() -> None:
     rows = batch_rows([_document("a")], "2026-01-01T00:00:00+00:00", "abc")
+    text = "قائد فيلق القدس إسماعيل قاآني زار دمشق."
     assert rows.articles == [
         {
             "id": "a",
@@ -61,11 +62,18 @@ def test_article_rows_carry_metadata_fingerprint_and_load_time_without_nulls() -
                 "id": "a",
                 "lang": "ar",
                 "sha256": "x",
+                "text": text,
+                "body": [0, len(text)],
                 "pipeline": "abc",
                 "loadedAt": "2026-01-01T00:00:00+00:00",
             },
         }
     ]
+
+
+def test_each_article_can_keep_its_own_load_time() -> None:
+    rows = batch_rows([_document("a"), _document("b")], {"a": "t1", "b": "t2"}, "p")
+    assert [row["props"]["loadedAt"] for row in rows.articles] == ["t1", "t2"]
 
 
 def test_entities_are_grouped_by_label_with_their_display_properties() -> None:
@@ -78,15 +86,44 @@ def test_entities_are_grouped_by_label_with_their_display_properties() -> None:
     ]
 
 
-def test_one_relation_row_per_fact_across_the_batch_with_all_provenance() -> None:
+def test_one_relation_row_per_fact_across_the_batch_with_provenance_per_sentence() -> None:
     rows = batch_rows([_document("a"), _document("b", TimeValue("2020", "year"))], "t", "p")
-    [leads] = rows.relations[("LEADS", "since")]
+    [leads] = rows.relations["LEADS"]
     assert leads["articles"] == ["a", "b"]
     assert leads["sentences"] == ["a:s0", "b:s0"]
-    assert leads["rules"] == ["title-before-name"]
-    assert (leads["time"], leads["precision"]) == ("2020", "year")
-    [visit] = rows.relations[("VISITED", "date")]
-    assert visit["time"] is None
+    assert leads["sentenceRules"] == ["title-before-name", "title-before-name"]
+    assert leads["times"] == ["", "2020"]
+    [visit] = rows.relations["VISITED"]
+    assert visit["times"] == ["", ""]
+
+
+def test_one_sentence_stating_a_fact_twice_gives_its_rules_and_best_time() -> None:
+    document = _document("a", TimeValue("2020", "year"))
+    text = document.sentences[0].text
+    document.relations += [
+        Relation(
+            "LEADS",
+            "esmail-qaani",
+            "quds-force",
+            0,
+            text,
+            "took-command",
+            **dated(TimeValue("2019-05", "month")),
+        ),
+        Relation(
+            "LEADS",
+            "esmail-qaani",
+            "quds-force",
+            0,
+            text,
+            "appointed",
+            **dated(TimeValue("2019-04", "month")),
+        ),
+    ]
+    [leads] = batch_rows([document], "t", "p").relations["LEADS"]
+    assert leads["sentences"] == ["a:s0"]
+    assert leads["sentenceRules"] == ["appointed+title-before-name+took-command"]
+    assert leads["times"] == ["2019-04"]  # the most precise, the earliest of equally precise
 
 
 def test_mentions_sentences_and_counts() -> None:
