@@ -32,6 +32,8 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x85]+")
 _LEAD = re.compile(rf"(?:[\s{_INVISIBLE}{_BULLETS}]|[-*–—](?=\s))*")
 _TERMINAL = re.compile(r"[.!?؟…！۔][\"'”’»)\]]*$")
 _PARAGRAPH_END = re.compile(r"[.…][\"'”’»)\]]*$")
+# A line of HTML tags around short link texts: a site menu pasted into a text file.
+_MARKUP_LINE = re.compile(r"\s*(?:<[^<>]*>[^<>]{0,40})+")
 _DASH_SPLIT = re.compile(r"\s+[-–—ـ|]\s*|[-–—ـ|]\s+")
 _CAPTION_CREDIT = re.compile(r"(?:^|[\s\d])[-–—ـ]\s*(?!\d)[^\s\-–—ـ]+(?:\s+[^\s\-–—ـ]+){0,3}$")
 
@@ -310,12 +312,13 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _family(line: _Line) -> str | None:
-    """The name of the furniture family the line belongs to, if any."""
+    """The name of the furniture family the line belongs to (`markup` for a line of tags), if
+    any."""
     key = line.key.rstrip(":： ")
     for family in FURNITURE:
         if line.words <= family.max_words and family.pattern.fullmatch(key):
             return family.name
-    return None
+    return "markup" if _MARKUP_LINE.fullmatch(line.raw) else None
 
 
 def _byline_source(line: _Line) -> str | None:
@@ -454,15 +457,16 @@ def clean(article: Article) -> Article:
     article with a URL and no outlet yet gets its domain's (`kg.ingest.outlets.outlet_for_url`).
 
     The headline is metadata: its line is not part of the body, so sentences are body only.
-    A text with any line in it never ends with an empty body: when the rules leave nothing,
-    the lines no furniture family claims are body, and failing those every line.
+    When the layout rules leave nothing, the lines no furniture family claims are body: a
+    text of page furniture alone (share buttons, a menu of links) has an empty body, and
+    `kg.ingest.files` reports it as a file without article text.
     Returns the same (mutated) article.
     """
     lines = _lines(article.text)
     reading = _classify(lines, article.title)
     body = [line for line, kind in zip(lines, reading.kinds, strict=True) if kind is None]
     if not body:
-        body = [line for line in lines if _family(line) is None] or lines
+        body = [line for line in lines if _family(line) is None]
     article.body = [TextSpan(line.start, line.end) for line in body]
     if article.title is None and reading.title is not None:
         article.title = " ".join(lines[reading.title].raw.split())
