@@ -116,10 +116,13 @@ def find_times(text: str, reference: str | None) -> list[TimeMention]:
     if not any(_may_start_core(token) for token in tokens):
         return []  # most sentences: no number, month, weekday, day or year word at all
     matcher = _Matcher(text, tokens, _parse_reference(reference))
+    # A core starts at most _LEAD_WORDS words into its expression: only positions that near a
+    # word that can start one are tried.
+    near_core = [_may_start_core(token) for token in tokens]
     found: list[TimeMention] = []
     k = 0
     while k < len(matcher.tokens):
-        hit = matcher.at(k)
+        hit = matcher.at(k) if any(near_core[k : k + _LEAD_WORDS + 1]) else None
         if hit is None:
             k += 1
             continue
@@ -141,6 +144,12 @@ def _tokenize(text: str) -> list[_Token]:
         tokens.append(_Token(m.start(), m.end(), kind, key))
     return tokens
 
+
+# The most words an expression can hold before its first word of `_CORE_FIRST_WORDS`: a
+# relation, a position, and up to two markers inside the core (a part of the day, `هذا`, `من`).
+_LEAD_WORDS = (
+    max(len(key.split()) for key in RELATIONS) + max(len(key.split()) for key in POSITIONS) + 2
+)
 
 # The first word of every expression that can be the core of a time (qualifiers and relative
 # words only ever come with one).
