@@ -13,6 +13,7 @@ that server rotates its log every megabyte (`SERVER_SETTINGS`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -93,9 +94,10 @@ def _kill(warm: WarmLoader, pid: int, driver: Driver, rng: random.Random, kind: 
         if not seen and (_count(driver) >= committed if kind == 1 else _count(driver, WRITING) > 0):
             seen, deadline = True, time.monotonic() + delay
         time.sleep(0.02 if kind == 2 else 0.05)
-    finished = not warm.running(pid)
-    os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it may end, and be reaped, just before
+        os.kill(pid, signal.SIGKILL)
     code, stderr = warm.wait(pid)
+    finished = code != -signal.SIGKILL
     assert not finished or code == 0, stderr
     return finished
 
