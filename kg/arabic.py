@@ -88,3 +88,15 @@ def match_key(text: str) -> str:
 def is_arabic(text: str) -> bool:
     """True when `text` contains at least one Arabic letter."""
     return ARABIC_LETTER_RE.search(text) is not None
+
+
+# An Arabic hashtag, `#ميليشيات_الحوثي`: the sign, then words joined by underscores.
+_WORD_CHARS = r"(?:[^\W_]|[\u064b-\u065f\u0670])+"
+_HASHTAG_RE = re.compile(rf"#(?=[\u0621-\u064a\u0671-\u06d3])({_WORD_CHARS}(?:_{_WORD_CHARS})*)")
+
+
+def spell_out_hashtags(text: str) -> str:
+    """`text` with each Arabic hashtag written as plain words (`#ميليشيات_الحوثي` becomes
+    ` ميليشيات الحوثي`): the sign and the underscores become spaces, so the length and
+    every offset stay the same. News sites tag names this way inside their sentences."""
+    return _HASHTAG_RE.sub(lambda m: " " + m.group(1).replace("_", " "), text)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.arabic import is_arabic, match_key
+from kg.arabic import is_arabic, match_key, spell_out_hashtags
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,17 @@ def test_distinct_words_keep_distinct_keys() -> None:
 def test_is_arabic() -> None:
     assert is_arabic("Quds فيلق")
     assert not is_arabic("Quds Force 2020")
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        ("واصلت #ميليشيات_الحوثي، الاثنين", "واصلت  ميليشيات الحوثي، الاثنين"),
+        ("مدينة #الحديدة.", "مدينة  الحديدة."),
+        ("#علي_عبدالله_صالح.وذكرت", " علي عبدالله صالح.وذكرت"),
+        ("#hash_tag و snake_case", "#hash_tag و snake_case"),
+    ],
+)
+def test_hashtags_are_spelled_out_in_place(text: str, spelled: str) -> None:
+    assert spell_out_hashtags(text) == spelled
+    assert len(spell_out_hashtags(text)) == len(text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from kg.arabic import spell_out_hashtags
 from kg.extraction.analyse.pairs import End, PairModel, packaged_model, pair_ends
 from kg.extraction.analyse.sentences import split_sentences
 from kg.extraction.analyse.times import find_times
@@ -70,7 +71,9 @@ class Analyser:
     ) -> Iterator[SentenceView]:
         """The article's sentences that name entities, with their skeletons and rule hits."""
         sentences = split_sentences(article) if sentences is None else sentences
-        docs = self.nlp.pipe((s.text for s in sentences), batch_size=PIPE_BATCH_SIZE)
+        # Hashtags are read as the words they join; the offsets stay those of the article.
+        texts = (spell_out_hashtags(s.text) for s in sentences)
+        docs = self.nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)
         for sentence, doc in zip(sentences, docs, strict=True):
             ents = [e for e in doc.ents if e.label_ in GRAPH_LABELS]
             if not ents:

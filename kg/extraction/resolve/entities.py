@@ -52,8 +52,13 @@ def group_mentions(
 
 def _display_name(entity_id: str, surfaces: Counter[str]) -> str:
     """The most frequent spelling of an entity; one written with the article elided after a
-    clitic `ل` (`لحوثيين` of `للحوثيين`) is shown with its article (`الحوثيين`)."""
+    clitic `ل` (`لحوثيين` of `للحوثيين`) is shown with its article (`الحوثيين`), and one
+    written as a hashtag (`ميليشيات_الحوثي`) with spaces."""
     key = entity_id.partition(":")[2].replace("_", " ")
+    spelled: Counter[str] = Counter()
+    for surface, count in surfaces.items():
+        spelled[surface.replace("_", " ")] += count
+    surfaces = spelled
     for surface, _ in surfaces.most_common():
         if match_key(surface) == key:
             return surface

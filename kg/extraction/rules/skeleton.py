@@ -18,6 +18,8 @@ that expression:
   link a title to something else (`الي`, `لدي`, `في`, `،`, ...);
 - `{GAP:n}` up to n tokens that are not entities, `{NOP:n}` up to n tokens that are not
   persons, `{ANY:n}` up to n tokens of any kind (all as few as possible);
+- a slot may be followed by an aside in brackets (`⟦O0⟧ ( ⟦O1⟧ سابقا )`), which the
+  pattern need not spell out;
 - any other unit is a regular expression for one token (`(?:التقى|اجتمع)`); a unit ending
   in `?` is optional.
 """
@@ -44,6 +46,7 @@ _GAP_TOKENS = {
     "WORDS": rf"(?!{_LINKS}(?: |$))[^⟦ ]+",
 }
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640\u064b-\u0652\u0670]+")
+_ASIDE = r"(?: \((?: [^()\s]+){1,6}? \))?"
 _PROCLITICS = "(?:[وفبلك] )*[وفبلك]{0,2}"
 
 
@@ -117,7 +120,8 @@ def _unit_regex(unit: str, demonyms: Iterable[str]) -> str:
         else:
             classes = "POLG" if "E" in kind else kind
             number = f"(?P<{name}>\\d+)" if name else r"\d+"
-            regex = f"⟦[{classes}]{number}⟧"
+            # An aside in brackets may follow a name: `⟦O0⟧ ( ⟦O1⟧ سابقا )`, `⟦O0⟧ ( YPG )`.
+            regex = f"⟦[{classes}]{number}⟧{_ASIDE}"
     else:
         # A word may carry proclitics, attached or split off by the tokenizer.
         regex = _PROCLITICS + _ARABIC_RUN.sub(lambda m: match_key(m.group()), body)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from kg.extraction.pipeline import Extractor
+from kg.extraction.resolve.entities import group_mentions
 from kg.ingest import article_from_text
-from kg.records import Document
+from kg.records import Document, EntityMention, Mention
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +81,56 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
                 ("LEADS", "esmail-qaani", "quds-force"),
                 ("SUCCEEDED", "esmail-qaani", "qasem-soleimani"),
             },
+        ),
+        (
+            "وقصفت مقاتلات التحالف مواقع #ميليشيات_الحوثي في مدينة #الحديدة.",
+            {("DEPLOYED_IN", "houthis", "hodeidah")},
+        ),
+        (
+            "وتسيطر هيئة تحرير الشام (جبهة النصرة سابقا) على معظم إدلب.",
+            {("DEPLOYED_IN", "hts", "idlib")},
+        ),
+        (
+            "وروسيا وإيران هما الحليفان الرئيسيان لنظام بشار الأسد.",
+            {("SUPPORTS", "iran", "bashar-al-assad"), ("SUPPORTS", "russia", "bashar-al-assad")},
+        ),
+        (
+            "وقال لافروف إن روسيا، حليفة دمشق، لن تتخلى عنها.",
+            {("SUPPORTS", "russia", "damascus")},
+        ),
+        (
+            "وقال إن بشار الأسد وحليفه حزب الله يرفضان الاتفاق.",
+            {("SUPPORTS", "hezbollah", "bashar-al-assad")},
+        ),
+        (
+            "وتواصل إيران تزويد الحوثيين بالصواريخ والطائرات المسيرة.",
+            {("SUPPORTS", "iran", "houthis")},
+        ),
+        (
+            "وقال المتحدث باسم التحالف العربي الذي تقوده السعودية في اليمن إن الهجوم فشل.",
+            {
+                ("DEPLOYED_IN", "saudi-led-coalition", "yemen"),
+                ("LEADS", "saudi-arabia", "saudi-led-coalition"),
+            },
+        ),
+        (
+            "وتصاعدت الحرب منذ تدخل حزب الله في سوريا عام 2013.",
+            {("DEPLOYED_IN", "hezbollah", "syria")},
+        ),
+        (
+            "وصل المبعوث الأممي إلى اليمن مارتن غريفيث إلى صنعاء.",
+            {("MEMBER_OF", "martin-griffiths", "united-nations")},
+        ),
+        (
+            "والتقى هادي العامري الوزير السابق وقائد منظمة بدر والحشد الشعبي بالسفير.",
+            {
+                ("LEADS", "hadi-al-amiri", "badr-organization"),
+                ("LEADS", "hadi-al-amiri", "popular-mobilization-forces"),
+            },
+        ),
+        (
+            "وتنتشر قوات الحرس الثوري في مناطق بريف حلب الجنوبي.",
+            {("DEPLOYED_IN", "irgc", "aleppo")},
         ),
     ],
 )
@@ -230,3 +281,19 @@ def test_two_strikes_in_one_sentence_stay_two(extractor: Extractor) -> None:
 def test_drills_carried_out_are_no_strike(extractor: Extractor) -> None:
     text = "وتطرق اللواء إلى التدريبات العسكرية البحرية الأخيرة التي نفذتها إيران."
     assert {event[0] for event in events_of(extract(extractor, text))} == {"Exercise"}
+
+
+def test_a_hashtag_is_read_as_its_words_and_keeps_its_text(extractor: Extractor) -> None:
+    text = "واصلت #ميليشيات_الحوثي إغلاق الطرق في #الحديدة."
+    document = extract(extractor, text)
+    [houthis] = [e for e in document.entities if e.id == "houthis"]
+    [mention] = houthis.mentions
+    assert text[mention.start : mention.end] == mention.text == "ميليشيات_الحوثي"
+
+
+def test_an_entity_known_only_by_its_hashtag_is_named_with_spaces() -> None:
+    mention = Mention(7, 22, "كتائب_الفجر_الجديد", 0)
+    found = [EntityMention("organization:كتايب_الفجر_الجديد", "Organization", mention)]
+    [entity] = group_mentions(found, {})
+    assert entity.name == "كتائب الفجر الجديد"
+    assert entity.aliases == ["كتائب_الفجر_الجديد"]
