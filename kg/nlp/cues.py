@@ -51,6 +51,25 @@ ORGANISATION_CUES = frozenset(
         "موقع",
     )
 )
+# Kinds of body whose name no place bears: a place the NER finds right after one is the body's
+# name (`وكالة سبأ`, `تنظيم "الدولة الإسلامية"`), so the cue retypes it. Not `قناة` (`قناة
+# السويس`), `جبهة` (`جبهة البيضاء`, a front), `لواء` or `موقع`, which also name places.
+RETYPING_CUES = frozenset(
+    match_key(word)
+    for word in (
+        "وكالة",
+        "حركة",
+        "حزب",
+        "ميليشيا",
+        "مليشيا",
+        "ميليشيات",
+        "كتائب",
+        "جماعة",
+        "تنظيم",
+        "فصيل",
+        "صحيفة",
+    )
+)
 # Ranks and offices that stand right before a name, or before the body or country they
 # belong to and then the name (`وزير الدفاع ثابت العباسي`, `زعيم التيار الصدري مقتدى الصدر`,
 # `نظيره العماني بدر البوسعيدي`).
@@ -245,11 +264,24 @@ def _name_after_title(doc: Doc, cue: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _places_named_after(doc: Doc, cue: int) -> list[Span]:
+    """The place the NER found right after a body's cue (past an opening quote), as the
+    organisation it names."""
+    start = cue + 2 if cue + 1 < len(doc) and doc[cue + 1].text in QUOTES else cue + 1
+    return [
+        Span(doc, ent.start, ent.end, label="Organization")
+        for ent in doc.ents
+        if ent.start == start and ent.label_ == "Location"
+    ]
+
+
 def cue_spans(doc: Doc) -> list[Span]:
     """Spans that a cue word types: quoted organisations, and names after ranks and offices."""
     spans: list[Span] = []
     for i, token in enumerate(doc):
         norm = token.norm_
+        if norm in RETYPING_CUES:
+            spans += _places_named_after(doc, i)
         if norm in ORGANISATION_CUES:
             quoted = _quoted_after(doc, i + 1)
             while quoted is not None:
@@ -268,8 +300,12 @@ def cue_spans(doc: Doc) -> list[Span]:
 
 
 def _widens(span: Span, ent: Span) -> bool:
-    """True when `span` contains `ent` and has its label: the cue saw the whole name."""
-    return ent.label_ == span.label_ and span.start <= ent.start and ent.end <= span.end
+    """True when `span` contains `ent` and has its label, or is a body containing a place
+    (`تنظيم "الدولة الإسلامية"`): the cue saw the whole name, and what it names."""
+    same_kind = ent.label_ == span.label_ or (
+        ent.label_ == "Location" and span.label_ == "Organization"
+    )
+    return same_kind and span.start <= ent.start and ent.end <= span.end
 
 
 class CueRules:

@@ -51,6 +51,14 @@ MISSILES = "(?:صواريخ|صاروخ|صاروخا|صاروخين|قذايف)"
 DRILLS = "(?:تدريبات|التدريبات|مناوره|المناوره|مناورات|المناورات|تمرين|تمارين|التمرين|التمارين)"
 HELD = "(?:اجري|اجرت|يجري|تجري|نفذ|نفذت|ينفذ|تنفذ|بدا|بدات|يبدا|تبدا|اطلق|اطلقت)"
 HELD_IT = "(?:اجراها|اجرتها|نفذها|نفذتها|يجريها|تجريها|ينفذها|تنفذها)"
+# Agreements, and concluding one (`اتفاق أبرمته المعارضة مع روسيا`, `وقعت مذكرة تفاهم مع`).
+AGREEMENT = "(?:اتفاق|اتفاقا|اتفاقيه|الاتفاق|الاتفاقيه|اتفاقات|معاهده|صفقه|عقدا|هدنه|تفاهم)"
+CONCLUDED = (
+    "(?:ابرم|ابرمت|ابرمته|ابرمها|ابرمتها|وقع|وقعت|وقعته|وقعتها|يوقع|توقع|عقد|عقدت|"
+    "توصل|توصلت|اعلنت|اعلن)"
+)
+# Making a visit (`قام بزيارة`, `بدأ الثلاثاء زيارة`).
+MADE_VISIT = "(?:اجري|يجري|اجرت|تجري|قام|قامت|يقوم|تقوم|بدا|يبدا|بدات|تبدا|استهل|اختتم|يختتم)"
 TALKS = (
     "(?:بحث|بحثت|يبحث|تبحث|ناقش|ناقشت|اجري|اجرت|يجري|تجري|عقد|عقدت|محادثات|مباحثات|"
     "اتصالا|اتصال|لقاء|لقاءات|لقاءاته|لقائه|لقايه|اجتماعا|اجتماع|اجتماعه|اجتماعاته|مؤتمرا)"
@@ -617,7 +625,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "made-visit-to",
-        "{P:s} ،? (?:الذي|التي)? (?:قد)? (?:اجري|يجري|قام|بدا|يبدا|بدات|تبدا|استهل|اختتم|يختتم) "
+        f"{{P:s}} ،? (?:الذي|التي)? (?:قد)? {MADE_VISIT} {{WORDS:2}} "
         "(?:ب)? (?:زياره|زيارات) {GAP:6} (?:الي|ل) {L:t}",
         relations=(("VISITED", "s", "t"),),
         event="Visit",
@@ -626,7 +634,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "made-visit-to-vso",
-        "(?:اجري|يجري) {P:s} (?:زياره|زيارات) {GAP:6} (?:الي|ل) {L:t}",
+        f"{MADE_VISIT} {{P:s}} {{WORDS:2}} (?:ب)? (?:زياره|زيارات) {{GAP:6}} (?:الي|ل) {{L:t}}",
         relations=(("VISITED", "s", "t"),),
         event="Visit",
         roles={"AGENT": ("s",), "PLACE": ("t",)},
@@ -722,6 +730,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "meeting-between",
         f"{MEETING} {{GAP:3}} (?:بين|جمع|جمعت|ضم) {{PO:s}} (?:و|مع) {{PO:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
+        "meeting-of-with",
+        f"{MEETING} {{WORDS:4}} {HONORIFIC} {{P:s}} (?:ب|مع) {{NOP:6}} {{P:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
+        "met-titled",
+        f"{{P:s}} ،? (?:قد)? {MEET_VERB} {{NOP:4}} (?:مع|ب\\S*) {{NOP:5}} {{P:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
+        "talks-with-titled",
+        f"{{PO:s}} {{NOP:12}} {TALKS} {{NOP:6}} مع {{NOP:10}} {{P:t}}",
         relations=(("MET_WITH", "s", "t"),),
         event="Meeting",
         roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
@@ -978,6 +1007,25 @@ RULES: tuple[Rule, ...] = (
         relations=(("DESIGNATED_TERRORIST_BY", "s", "t"),),
         event="Designation",
         roles={"TARGET": ("s",), "AGENT": ("t",)},
+    ),
+    Rule(
+        "agreement-made-with",
+        f"{AGREEMENT} {{WORDS:3}} {CONCLUDED} (?:عنه|عنها)? {{OLG:a}} {{WORDS:2}} مع {{OLG:b}}",
+        event="Agreement",
+        roles={"PARTICIPANT": ("a", "b")},
+    ),
+    Rule(
+        "made-agreement-with",
+        f"{{OL:a}} {{GAP:2}} {CONCLUDED} {{WORDS:1}} {AGREEMENT} {{WORDS:4}} مع {{OL:b}}",
+        event="Agreement",
+        roles={"PARTICIPANT": ("a", "b")},
+    ),
+    Rule(
+        "agreement-between",
+        f"{AGREEMENT} {{WORDS:2}} بين {{OLG:a}} و {{OLG:b}}",
+        event="Agreement",
+        roles={"PARTICIPANT": ("a", "b")},
+        expand=("b",),
     ),
     Rule(
         "signed-agreement",

@@ -13,8 +13,8 @@ from kg.records import Rule, RuleHit
 from kg.vocabulary import key_set
 
 # Words that make what follows them no stated fact: accused, denied, supposed, demanded,
-# negated (`اتهم`, `نفى`, `يرجح`, `طالب بوقف`, `لم`); looked for among the units just before a
-# match.
+# negated or only planned (`اتهم`, `نفى`, `يرجح`, `طالب بوقف`, `لم`, `من المقرر`); looked
+# for among the units just before a match.
 HEDGES = key_set(
     (
         "اتهم",
@@ -67,6 +67,17 @@ HEDGES = key_set(
         "بشن",
         "ستشن",
         "سيشن",
+        # planned or offered, not yet done: `من المقرر أن`, `مستعد لإجراء لقاء`
+        "المقرر",
+        "مستعد",
+        "مستعدا",
+        "مستعدة",
+        "اقتراح",
+        "باقتراحه",
+        "يعتزم",
+        "تعتزم",
+        "ينوي",
+        "تنوي",
     )
 )
 HEDGE_WINDOW = 6

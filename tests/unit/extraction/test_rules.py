@@ -261,6 +261,39 @@ def events_of(document: Document) -> set[tuple]:
             "والتقى قائد فيلق القدس إسماعيل قاآني مسؤولين في حزب الله في بيروت.",
             {("Meeting", ("esmail-qaani",), (), ("beirut",), ("hezbollah",))},
         ),
+        (
+            "وقال محمد جواد ظريف الذي بدأ الثلاثاء زيارة إلى موسكو إن التهديدات مرفوضة.",
+            {("Visit", ("mohammad-javad-zarif",), (), ("moscow",), ())},
+        ),
+        (
+            "فيما قام بشار الأسد بزيارة رسمية لطهران في أيار الماضي.",
+            {("Visit", ("bashar-al-assad",), (), ("tehran",), ())},
+        ),
+        (
+            "عقب اجتماع ولي العهد السعودي الأمير محمد بن سلمان بالأمين العام لحزب الله حسن نصر الله.",
+            {("Meeting", ("mohammed-bin-salman",), (), (), ("hassan-nasrallah",))},
+        ),
+        (
+            "وكان قاآني قد التقى في بيروت الأسبوع الماضي بالأمين العام لحزب الله حسن نصر الله.",
+            {("Meeting", ("esmail-qaani",), (), ("beirut",), ("hassan-nasrallah",))},
+        ),
+        (
+            "وأجرى قاآني محادثات حول الوضع في سوريا مع الأمين العام لحزب الله حسن نصر الله.",
+            {("Meeting", ("esmail-qaani",), (), (), ("hassan-nasrallah",))},
+        ),
+        (
+            "وكانت روسيا أبرمت عقدا مع سوريا لبيع الصواريخ.",
+            {("Agreement", (), (), (), ("russia", "syria"))},
+        ),
+        (
+            "وتأتي عملية الإجلاء بموجب اتفاق أعلنت عنه هيئة تحرير الشام بعد مفاوضات مع تركيا.",
+            {("Agreement", (), (), (), ("hts", "turkey"))},
+        ),
+        (
+            "وينص الاتفاق المبرم بين إيران والعراق على تبادل الأسرى.",
+            {("Agreement", (), (), (), ("iran", "iraq"))},
+        ),
+        ("ومن المقرر أن يلتقي قاآني مع حسن نصر الله.", set()),
     ],
 )
 def test_event_rules(extractor: Extractor, text: str, expected: set) -> None:
@@ -297,3 +330,19 @@ def test_an_entity_known_only_by_its_hashtag_is_named_with_spaces() -> None:
     [entity] = group_mentions(found, {})
     assert entity.name == "كتائب الفجر الجديد"
     assert entity.aliases == ["كتائب_الفجر_الجديد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('وينشط تنظيم "الدولة الإسلامية" في محافظة دير الزور.', "الدولة الإسلامية"),
+        ("وذكرت وكالة سبأ أن المعارك تجددت.", "وكالة سبأ"),
+    ],
+)
+def test_a_place_named_after_a_kind_of_body_is_that_body(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    document = extract(extractor, text)
+    assert [(e.name, e.label) for e in document.entities if e.name == name] == [
+        (name, "Organization")
+    ]
