@@ -57,11 +57,14 @@ CONCLUDED = (
     "(?:ابرم|ابرمت|ابرمته|ابرمها|ابرمتها|وقع|وقعت|وقعته|وقعتها|يوقع|توقع|عقد|عقدت|"
     "توصل|توصلت|اعلنت|اعلن)"
 )
+# His or her visit, or tour (`خلال زيارته لإسرائيل`, `في أول زيارة له إلى`).
+HIS_VISIT = "(?:زيارته|زيارتها|زيارتيهما|زيارتهما|جولته|جولتها|زياره له|زياره لها)"
 # Making a visit (`قام بزيارة`, `بدأ الثلاثاء زيارة`).
 MADE_VISIT = "(?:اجري|يجري|اجرت|تجري|قام|قامت|يقوم|تقوم|بدا|يبدا|بدات|تبدا|استهل|اختتم|يختتم)"
 TALKS = (
     "(?:بحث|بحثت|يبحث|تبحث|ناقش|ناقشت|اجري|اجرت|يجري|تجري|عقد|عقدت|محادثات|مباحثات|"
-    "اتصالا|اتصال|لقاء|لقاءات|لقاءاته|لقائه|لقايه|اجتماعا|اجتماع|اجتماعه|اجتماعاته|مؤتمرا)"
+    "اتصالا|اتصال|لقاء|لقاءات|لقاءاته|لقائه|لقايه|اجتماعا|اجتماع|اجتماعه|اجتماعاته|مؤتمرا|"
+    "مؤتمر|المؤتمر)"
 )
 MEETING = "(?:لقاء|اللقاء|اجتماع|الاجتماع|محادثات|المحادثات|مباحثات|قمه|القمه)"
 STRIKE = "(?:غاره|غارات|هجوم|قصف|ضربه|ضربات|استهداف)"
@@ -472,6 +475,7 @@ RULES: tuple[Rule, ...] = (
         "advances-in-vso",
         f"{ADVANCE} {FORCE_WORD} {{OG:s}} {{GAP:3}} (?:في|الي|على|نحو)? {IN_PLACE} {{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s",),
         kinds=(("s", "armed"),),
     ),
     Rule(
@@ -634,7 +638,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "made-visit-to-vso",
-        f"{MADE_VISIT} {{P:s}} {{WORDS:2}} (?:ب)? (?:زياره|زيارات) {{GAP:6}} (?:الي|ل) {{L:t}}",
+        f"{MADE_VISIT} {{WORDS:4}} {HONORIFIC} {{P:s}} {{WORDS:2}} (?:ب)? (?:زياره|زيارات) "
+        "{GAP:6} (?:الي|ل) {L:t}",
         relations=(("VISITED", "s", "t"),),
         event="Visit",
         roles={"AGENT": ("s",), "PLACE": ("t",)},
@@ -730,6 +735,28 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "meeting-between",
         f"{MEETING} {{GAP:3}} (?:بين|جمع|جمعت|ضم) {{PO:s}} (?:و|مع) {{PO:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
+        "during-his-visit-to",
+        f"{{P:s}} {{NOP:6}} {HIS_VISIT} {{WORDS:2}} (?:الي|ل) {{L:t}}",
+        relations=(("VISITED", "s", "t"),),
+        event="Visit",
+        roles={"AGENT": ("s",), "PLACE": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "his-visit-to-then-name",
+        f"{HIS_VISIT} (?:الي|ل) {{L:t}} ، {{NOP:5}} {{P:s}}",
+        relations=(("VISITED", "s", "t"),),
+        event="Visit",
+        roles={"AGENT": ("s",), "PLACE": ("t",)},
+    ),
+    Rule(
+        "received-titled",
+        f"(?:استقبل|يستقبل|استقبلت|تستقبل) {{WORDS:3}} {HONORIFIC} {{P:s}} {{NOP:10}} {{P:t}}",
         relations=(("MET_WITH", "s", "t"),),
         event="Meeting",
         roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},

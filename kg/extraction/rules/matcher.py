@@ -13,8 +13,8 @@ from kg.records import Rule, RuleHit
 from kg.vocabulary import key_set
 
 # Words that make what follows them no stated fact: accused, denied, supposed, demanded,
-# negated or only planned (`اتهم`, `نفى`, `يرجح`, `طالب بوقف`, `لم`, `من المقرر`); looked
-# for among the units just before a match.
+# negated, only planned or called off (`اتهم`, `نفى`, `يرجح`, `طالب بوقف`, `لم`, `من المقرر`,
+# `إلغاء`); looked for among the units just before a match.
 HEDGES = key_set(
     (
         "اتهم",
@@ -78,6 +78,15 @@ HEDGES = key_set(
         "تعتزم",
         "ينوي",
         "تنوي",
+        # called off or ruled out: `إلغاء زيارته`, `استبعد أن يقوم بزيارة`
+        "إلغاء",
+        "ألغى",
+        "ألغت",
+        "استبعد",
+        "استبعدت",
+        "يستبعد",
+        "تأجيل",
+        "أرجأ",
     )
 )
 HEDGE_WINDOW = 6
@@ -107,7 +116,8 @@ class RuleSet:
         }
         self.rules = tuple(rules)
         self._compiled = [
-            (rule, compile_pattern(rule.pattern, self.demonym_ids)) for rule in self.rules
+            (rule, compile_pattern(rule.pattern, self.demonym_ids, rule.expand))
+            for rule in self.rules
         ]
 
     def hits(self, skeleton: Skeleton) -> list[RuleHit]:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -104,8 +104,9 @@ def build_skeleton(doc: Doc, slots: Sequence[Slot]) -> Skeleton:
     return Skeleton("".join(parts), list(slots), unit_chars, unit_starts)
 
 
-def _unit_regex(unit: str, demonyms: Iterable[str]) -> str:
-    """The regex of one pattern unit, including the space that precedes its token."""
+def _unit_regex(unit: str, demonyms: Iterable[str], expand: Collection[str] = ()) -> str:
+    """The regex of one pattern unit, including the space that precedes its token; a slot
+    whose name is in `expand` also spans the entities coordinated after it."""
     optional = unit.endswith("?") and len(unit) > 1 and not unit.endswith("??")
     body = unit[:-1] if optional else unit
     macro = _MACRO.fullmatch(body)
@@ -122,13 +123,18 @@ def _unit_regex(unit: str, demonyms: Iterable[str]) -> str:
             number = f"(?P<{name}>\\d+)" if name else r"\d+"
             # An aside in brackets may follow a name: `⟦O0⟧ ( ⟦O1⟧ سابقا )`, `⟦O0⟧ ( YPG )`.
             regex = f"⟦[{classes}]{number}⟧{_ASIDE}"
+            if name in expand:
+                regex += rf"(?:(?: (?:و|،|,|\"))+ ⟦[{classes}]\d+⟧{_ASIDE})*"
     else:
         # A word may carry proclitics, attached or split off by the tokenizer.
         regex = _PROCLITICS + _ARABIC_RUN.sub(lambda m: match_key(m.group()), body)
     return f"(?: {regex})?" if optional else f" {regex}"
 
 
-def compile_pattern(pattern: str, demonyms: Iterable[str] = ()) -> re.Pattern[str]:
-    """Compile rule notation (see the module docstring) to a regex over skeletons."""
+def compile_pattern(
+    pattern: str, demonyms: Iterable[str] = (), expand: Collection[str] = ()
+) -> re.Pattern[str]:
+    """Compile rule notation (see the module docstring) to a regex over skeletons; the slots
+    named in `expand` span the entities coordinated after them (`⟦O0⟧ و ⟦O1⟧`)."""
     demonyms = tuple(demonyms)
-    return re.compile("".join(_unit_regex(unit, demonyms) for unit in pattern.split()))
+    return re.compile("".join(_unit_regex(unit, demonyms, expand) for unit in pattern.split()))

@@ -129,6 +129,14 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             },
         ),
         (
+            "وحرر الجيش السوري وحزب الله، مؤخرا، أحياء حلب الشرقية.",
+            {
+                ("DEPLOYED_IN", "syrian-army", "aleppo"),
+                ("DEPLOYED_IN", "hezbollah", "aleppo"),
+                ("PART_OF", "syrian-army", "syria"),
+            },
+        ),
+        (
             "وتنتشر قوات الحرس الثوري في مناطق بريف حلب الجنوبي.",
             {("DEPLOYED_IN", "irgc", "aleppo")},
         ),
@@ -270,7 +278,8 @@ def events_of(document: Document) -> set[tuple]:
             {("Visit", ("bashar-al-assad",), (), ("tehran",), ())},
         ),
         (
-            "عقب اجتماع ولي العهد السعودي الأمير محمد بن سلمان بالأمين العام لحزب الله حسن نصر الله.",
+            "عقب اجتماع ولي العهد السعودي الأمير محمد بن سلمان بالأمين العام لحزب الله "
+            "حسن نصر الله.",
             {("Meeting", ("mohammed-bin-salman",), (), (), ("hassan-nasrallah",))},
         ),
         (
@@ -294,6 +303,23 @@ def events_of(document: Document) -> set[tuple]:
             {("Agreement", (), (), (), ("iran", "iraq"))},
         ),
         ("ومن المقرر أن يلتقي قاآني مع حسن نصر الله.", set()),
+        ("وأعلن البيت الأبيض إلغاء بشار الأسد زيارته إلى طهران.", set()),
+        (
+            "وحذر مايك بومبيو، خلال زيارته لإسرائيل، من طموح إيران.",
+            {("Visit", ("mike-pompeo",), (), ("israel",), ())},
+        ),
+        (
+            "في ثاني أيام زيارته إلى موسكو، أجرى الرئيس السوري بشار الأسد جولة في الكرملين.",
+            {("Visit", ("bashar-al-assad",), (), ("moscow",), ())},
+        ),
+        (
+            "يقوم ولي العهد السعودي الأمير محمد بن سلمان بزيارة إلى الولايات المتحدة.",
+            {("Visit", ("mohammed-bin-salman",), (), ("united-states",), ())},
+        ),
+        (
+            "استقبل الرئيس السوري بشار الأسد، في دمشق، وزير الخارجية الإيراني محمد جواد ظريف.",
+            {("Meeting", ("bashar-al-assad",), (), (), ("mohammad-javad-zarif",))},
+        ),
     ],
 )
 def test_event_rules(extractor: Extractor, text: str, expected: set) -> None:
