@@ -10,21 +10,15 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from kg.errors import KgError
+from kg.loading import load_paths
 from tests.integration.cli import SEEDS, run_kg, settings_env
 from tests.integration.graph import stable_fingerprint
 
 
-@pytest.fixture(scope="module")
-def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seeds' extraction output, written once for the module."""
-    out = tmp_path_factory.mktemp("extracted") / "seeds.jsonl"
-    result = run_kg("extract", str(SEEDS), "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-def _empty(driver: Driver) -> None:
-    driver.execute_query("MATCH (n) DETACH DELETE n")
+@pytest.fixture
+def extracted(seeds_extracted: Path) -> Path:
+    return seeds_extracted
 
 
 def _load(settings, *args: str):
@@ -32,29 +26,24 @@ def _load(settings, *args: str):
 
 
 def test_extraction_output_loads_the_graph_of_the_articles(
-    clean_graph: Driver, neo4j_settings, extracted: Path
+    seeds_load_fingerprint, clean_graph: Driver, neo4j_settings, extracted: Path
 ) -> None:
-    result = _load(neo4j_settings, str(SEEDS))
-    assert result.returncode == 0, result.stderr
-    from_articles = stable_fingerprint(clean_graph)
-    _empty(clean_graph)
     # One document per transaction: what batches share (entities, facts) merges across them.
     result = _load(neo4j_settings, str(extracted), "--batch-size", "1")
     assert result.returncode == 0, result.stderr
     assert "loaded 2 article(s), 0 unchanged" in result.stderr
-    assert stable_fingerprint(clean_graph) == from_articles
+    assert stable_fingerprint(clean_graph) == seeds_load_fingerprint
     # The pipeline's fingerprint travels with the output: neither input is written again.
-    for again in (str(extracted), str(SEEDS)):
-        result = _load(neo4j_settings, again)
-        assert result.returncode == 0, result.stderr
-        assert "loaded 0 article(s), 2 unchanged" in result.stderr, again
-    assert stable_fingerprint(clean_graph) == from_articles
+    for again in (extracted, SEEDS):
+        report = load_paths([again], clean_graph, neo4j_settings.database)
+        assert (len(report.written), len(report.unchanged)) == (0, 2), again
+    assert stable_fingerprint(clean_graph) == seeds_load_fingerprint
 
 
 def test_an_edited_document_replaces_its_earlier_version(
     clean_graph: Driver, neo4j_settings, extracted: Path, tmp_path: Path
 ) -> None:
-    assert _load(neo4j_settings, str(extracted)).returncode == 0
+    load_paths([extracted], clean_graph, neo4j_settings.database)
     lines = extracted.read_text(encoding="utf-8").splitlines()
     edited = json.loads(lines[0])
     edited["article"]["text"] += "\nتحديث"
@@ -62,9 +51,8 @@ def test_an_edited_document_replaces_its_earlier_version(
     edited["article"]["sha256"] = hashlib.sha256(text).hexdigest()
     path = tmp_path / "edited.jsonl"
     path.write_text("\n".join([json.dumps(edited, ensure_ascii=False), *lines[1:]]) + "\n")
-    result = _load(neo4j_settings, str(path), "--extracted")
-    assert result.returncode == 0, result.stderr
-    assert "loaded 1 article(s), 1 unchanged" in result.stderr
+    report = load_paths([path], clean_graph, neo4j_settings.database, extracted=True)
+    assert (len(report.written), len(report.unchanged)) == (1, 1)
     records, _, _ = clean_graph.execute_query(
         "MATCH (a:Article) RETURN a.id AS id, a.sha256 AS sha256, "
         "COUNT { (a)-[:HAS_SENTENCE]->() } AS sentences"
@@ -91,6 +79,7 @@ def test_invalid_extraction_output_writes_nothing(
     records, _, _ = clean_graph.execute_query("MATCH (n) RETURN count(n) AS n")
     assert records[0]["n"] == 0
     seed = sorted(SEEDS.glob("*.txt"))[0]
-    result = _load(neo4j_settings, str(seed), "--extracted")
-    assert result.returncode == 1
-    assert "is not kg's extraction output (its first line is not JSON)" in result.stderr
+    with pytest.raises(
+        KgError, match=r"is not kg.s extraction output \(its first line is not JSON"
+    ):
+        load_paths([seed], clean_graph, neo4j_settings.database, extracted=True)
