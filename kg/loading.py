@@ -13,7 +13,7 @@ after the other.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -28,6 +28,7 @@ from kg.graph.reader import GraphReader, StoredVersion
 from kg.graph.rewrite import rewrite
 from kg.graph.writer import GraphWriter, now_utc
 from kg.ingest import iter_articles, unique_articles
+from kg.ingest.extracted import check_documents, extracted_input, read_documents
 from kg.records import Article, Document, ReadFailure
 
 DEFAULT_BATCH_SIZE = 50
@@ -103,14 +104,23 @@ class Skipper:
         self.going: set[str] = set()  # stored ids whose stored version this run replaces
         self.removals: list[str] = []  # stored articles to delete with the next batch
 
-    def decide(self, batch: list[Article], report: LoadReport) -> list[_Write | Article]:
+    def decide(
+        self,
+        batch: list[Article],
+        report: LoadReport,
+        pipelines: Mapping[str, str] | None = None,
+    ) -> list[_Write | Article]:
         """For each article of `batch`, in order: a `_Write`, or the article itself when
-        nothing is to be done (it was added to `report` as unchanged or duplicate)."""
+        nothing is to be done (it was added to `report` as unchanged or duplicate).
+        `pipelines` gives, by article id, the fingerprint of the pipeline that extracted it
+        elsewhere (extraction output), when not this kg's."""
         stored = self.reader.stored_versions([i for a in batch for i in (a.id, *a.legacy_ids)])
         same_text = self.reader.articles_with_text([a.sha256 for a in batch])
+        given = pipelines or {}
         decided: list[_Write | Article] = []
         for article in batch:
-            decided.append(self._decide(article, stored, same_text, report))
+            pipeline = given.get(article.id, self.pipeline)
+            decided.append(self._decide(article, stored, same_text, report, pipeline))
         return decided
 
     def _decide(
@@ -119,9 +129,10 @@ class Skipper:
         stored: dict[str, StoredVersion],
         same_text: dict[str, list[str]],
         report: LoadReport,
+        pipeline: str,
     ) -> _Write | Article:
         own = stored.get(article.id)
-        if own is not None and (own.sha256, own.pipeline) == (article.sha256, self.pipeline):
+        if own is not None and (own.sha256, own.pipeline) == (article.sha256, pipeline):
             report.unchanged.append(article.id)
             self.first_read.setdefault(article.sha256, (article.id, article.path))
             return article
@@ -178,6 +189,7 @@ def load_paths(
     workers: int = 1,
     on_item: Callable[[Article | ReadFailure], None] | None = None,
     on_wait: Callable[[LeaseHolder], None] | None = None,
+    extracted: bool | None = None,
 ) -> LoadReport:
     """Load the articles under `paths` into the graph; the Python API behind `kg load`.
 
@@ -187,12 +199,78 @@ def load_paths(
     (`kg.graph.writer`). The load holds the graph's lease throughout: if another kg holds it,
     `on_wait` is told who, and the load waits. `on_item` is called once per article, failed
     or failed file, when done with it (the CLI advances its progress bar with it).
+
+    `paths` may instead hold `kg extract`'s output (`extracted`: True; None: recognised by
+    its format, `kg.ingest.extracted`): its documents are written as they are, with no NLP,
+    after every line has been checked (`KgError` at the first invalid one, nothing written).
     """
+    paths = list(paths)
+    if extracted is None:
+        extracted = extracted_input(paths)
+    elif extracted:
+        extracted_input(paths, forced=True)
+    if extracted:
+        check_documents(paths)
     writer = GraphWriter(driver, database)
     writer.ensure_schema()
     with GraphLease(driver, database, command="kg load", on_wait=on_wait) as lease:
         writer.lease = lease
-        return _load(paths, writer, GraphReader(driver, database), batch_size, workers, on_item)
+        reader = GraphReader(driver, database)
+        if extracted:
+            return _load_documents(paths, writer, reader, batch_size, on_item)
+        return _load(paths, writer, reader, batch_size, workers, on_item)
+
+
+def decisions(
+    items: Iterable[Article | Document | ReadFailure],
+    skipper: Skipper,
+    report: LoadReport,
+    batch_size: int,
+    done: Callable[[Article | ReadFailure], None],
+) -> Iterator[tuple[_Write, Article | Document]]:
+    """The skipping step over articles read (or documents extracted elsewhere), a batch at a
+    time: each one to write with its decision; failures and what needs no writing go to
+    `report` and `done`."""
+    for batch in batched(items, batch_size):
+        for failure in (item for item in batch if isinstance(item, ReadFailure)):
+            report.failures.append(failure)
+            done(failure)
+        records = [item for item in batch if not isinstance(item, ReadFailure)]
+        articles = [r.article if isinstance(r, Document) else r for r in records]
+        pipelines = {
+            r.article.id: r.pipeline for r in records if isinstance(r, Document) and r.pipeline
+        }
+        for record, decision in zip(
+            records, skipper.decide(articles, report, pipelines), strict=True
+        ):
+            if isinstance(decision, _Write):
+                yield decision, record
+            else:
+                done(decision)
+
+
+class _Written:
+    """Writes batches of documents with the stored articles they replace, into `report`."""
+
+    def __init__(self, writer: GraphWriter, report: LoadReport, done: Callable) -> None:
+        self.writer = writer
+        self.report = report
+        self.done = done
+        self.removes: dict[str, tuple[str, ...]] = {}
+
+    def write(self, documents: list[Document], extra: list[str]) -> None:
+        replaced = [old for d in documents for old in self.removes.pop(d.article.id, ())]
+        replaced += extra
+        self.writer.write(documents, replaces=replaced)
+        self.report.removed += replaced
+        self.count(documents)
+
+    def count(self, documents: list[Document]) -> None:
+        for document in documents:
+            self.report.written.append(document.article.id)
+            self.report.entities_written += len(document.entities)
+            self.report.mentions_written += sum(len(e.mentions) for e in document.entities)
+            self.done(document.article)
 
 
 def _load(
@@ -208,46 +286,56 @@ def _load(
     skipper = Skipper(reader)
     report = LoadReport()
     done = on_item or (lambda _item: None)
-    removes: dict[str, tuple[str, ...]] = {}
-
+    out = _Written(writer, report, done)
     edits: list[_Write] = []
 
     def to_extract() -> Iterator[Article]:
-        for batch in batched(unique_articles(iter_articles(paths)), batch_size):
-            for failure in (item for item in batch if isinstance(item, ReadFailure)):
-                report.failures.append(failure)
-                done(failure)
-            articles = [item for item in batch if isinstance(item, Article)]
-            for decision in skipper.decide(articles, report):
-                if isinstance(decision, _Write) and decision.edited:
-                    edits.append(decision)
-                elif isinstance(decision, _Write):
-                    removes[decision.article.id] = decision.removes
-                    yield decision.article
-                else:
-                    done(decision)
-
-    def write(documents: list, extra: list[str]) -> None:
-        replaced = [old for d in documents for old in removes.pop(d.article.id, ())] + extra
-        writer.write(documents, replaces=replaced)
-        report.removed += replaced
-
-    def written(documents: list[Document]) -> None:
-        for document in documents:
-            report.written.append(document.article.id)
-            report.entities_written += len(document.entities)
-            report.mentions_written += sum(len(e.mentions) for e in document.entities)
-            done(document.article)
+        read = unique_articles(iter_articles(paths))
+        for decision, _ in decisions(read, skipper, report, batch_size, done):
+            if decision.edited:
+                edits.append(decision)
+            else:
+                out.removes[decision.article.id] = decision.removes
+                yield decision.article
 
     for documents in batched(extractor.documents(to_extract(), workers), batch_size):
-        write(documents, skipper.take_removals())
-        written(documents)
+        out.write(documents, skipper.take_removals())
     if leftover := skipper.take_removals():
-        write([], leftover)
+        out.write([], leftover)
     for batch in batched(edits, batch_size):
         new_versions = {edit.article.id: edit.article for edit in batch}
-        written([d for d in _rewrite_edited(writer, batch) if d.article.id in new_versions])
+        out.count([d for d in _rewrite_edited(writer, batch) if d.article.id in new_versions])
         report.removed += [old for edit in batch for old in edit.removes]
+    return report
+
+
+def _load_documents(
+    paths: Iterable[str | Path],
+    writer: GraphWriter,
+    reader: GraphReader,
+    batch_size: int,
+    on_item: Callable[[Article | ReadFailure], None] | None,
+) -> LoadReport:
+    """`_load` for documents extracted elsewhere: written as they are. An edited article's
+    document replaces its earlier version in place, in its batch; articles that resolved
+    through that version are not extracted again (that takes the NLP: `kg load` of the
+    articles does it)."""
+    skipper = Skipper(reader)
+    report = LoadReport()
+    done = on_item or (lambda _item: None)
+    out = _Written(writer, report, done)
+
+    def to_write() -> Iterator[Document]:
+        for decision, document in decisions(
+            read_documents(paths), skipper, report, batch_size, done
+        ):
+            out.removes[decision.article.id] = decision.removes
+            yield document  # type: ignore[misc]
+
+    for documents in batched(to_write(), batch_size):
+        out.write(documents, skipper.take_removals())
+    if leftover := skipper.take_removals():
+        out.write([], leftover)
     return report
 
 

@@ -348,3 +348,6 @@ class Document:
     entities: list[Entity]
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    pipeline: str | None = None
+    """The fingerprint of the pipeline that extracted it, when read back from `kg extract`'s
+    output (None: this kg's own, `kg.fingerprint`)."""

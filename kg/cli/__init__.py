@@ -27,6 +27,7 @@ def _register() -> None:
         corpus_cmd,
         eval_cmd,
         export_cmd,
+        import_cmd,
         learn_cmd,
         neo4j_cmd,
         ner_cmd,
@@ -34,7 +35,7 @@ def _register() -> None:
         train_cmd,
     )
 
-    for module in (corpus_cmd, query_cmd, export_cmd, eval_cmd, train_cmd, learn_cmd):
+    for module in (corpus_cmd, import_cmd, query_cmd, export_cmd, eval_cmd, train_cmd, learn_cmd):
         app.add_typer(module.app)
     app.add_typer(neo4j_cmd.app, name="neo4j")
     app.add_typer(ner_cmd.app, name="ner")

@@ -49,6 +49,13 @@ PathsArg = Annotated[
         help="Article files or folders (.txt, .html, .json, .jsonl).", show_default=False
     ),
 ]
+LoadPathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Article files or folders (.txt, .html, .json, .jsonl), or kg extract's output.",
+        show_default=False,
+    ),
+]
 WorkersOpt = Annotated[
     int,
     typer.Option(
@@ -56,6 +63,15 @@ WorkersOpt = Annotated[
         min=1,
         help="Processes that analyse articles in parallel (same result as one; pays off "
         "from a few hundred articles).",
+    ),
+]
+
+ExtractedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--extracted",
+        help="The input is kg extract's output (JSON Lines); without this it is recognised "
+        "by its format.",
     ),
 ]
 
@@ -121,7 +137,7 @@ def _check_paths(paths: list[Path]) -> None:
 
 @app.command()
 def load(
-    paths: PathsArg,
+    paths: LoadPathsArg,
     uri: UriOpt = None,
     username: UserOpt = None,
     database: DatabaseOpt = None,
@@ -129,13 +145,15 @@ def load(
         int, typer.Option("--batch-size", min=1, help="Articles per write transaction.")
     ] = 50,
     workers: WorkersOpt = 1,
+    extracted: ExtractedOpt = False,
 ) -> None:
     """Read articles, extract entities, and write them to Neo4j (idempotent, incremental).
 
     Unchanged articles are skipped by content hash; changed ones are replaced; a copy of an
     article already stored (same text) is not stored again. Waits while another kg writes to
-    the same graph. The password comes from NEO4J_PASSWORD (or the local server's password
-    file), never from the command line.
+    the same graph. `kg extract`'s output (JSON Lines, recognised by its format) is written
+    as it is, without the NLP. The password comes from NEO4J_PASSWORD (or the local server's
+    password file), never from the command line.
     """
     from kg.loading import load_paths
 
@@ -152,6 +170,7 @@ def load(
                 workers=workers,
                 on_item=lambda _item: progress.advance(task),
                 on_wait=_say_waiting,
+                extracted=True if extracted else None,
             )
         except (DriverError, Neo4jError) as exc:
             raise _graph_error(exc, settings.uri) from None

@@ -48,7 +48,8 @@ class BatchRows:
 def batch_rows(
     documents: Sequence[Document], loaded_at: str | Mapping[str, str], pipeline: str
 ) -> BatchRows:
-    """The rows that write `documents`; `pipeline` is the fingerprint stored on each article,
+    """The rows that write `documents`; `pipeline` is the fingerprint stored on each article
+    (unless its document was extracted elsewhere, by another: `Document.pipeline`),
     `loaded_at` the load time (or each article's, by id)."""
     return BatchRows(
         articles=article_rows(documents, loaded_at, pipeline),
@@ -82,7 +83,7 @@ def article_rows(
             "sha256": article.sha256,
             "text": article.text,
             "body": [offset for span in article.body for offset in (span.start, span.end)],
-            "pipeline": pipeline,
+            "pipeline": document.pipeline or pipeline,
             "loadedAt": loaded_at if isinstance(loaded_at, str) else loaded_at[article.id],
         }
         rows.append({"id": article.id, "props": _without_nulls(props)})

@@ -415,3 +415,17 @@ SET r.count = r.weight
 ALL_NODES = "MATCH (n) RETURN n"
 ALL_RELATIONSHIPS = "MATCH ()-[r]->() RETURN r"
 NODES_BY_ELEMENT_ID = "MATCH (n) WHERE elementId(n) IN $ids RETURN n"
+
+# --- kg import (kg.importing): the bulk first load ----------------------------------------
+
+# Whether the database holds anything at all (kg import writes into an empty one only).
+ANY_NODE = "RETURN EXISTS { MATCH (n) } AS found"
+
+# neo4j-admin reads an empty CSV field as no property, so two values kg stores cannot be
+# written to its files: an entity no sentence mentions has `aliases: []`, a fact stated by
+# one sentence giving no time has `times: ['']`. These put them back once the files are in.
+AFTER_IMPORT = (
+    "MATCH (e:Entity) WHERE e.aliases IS NULL SET e.aliases = []",
+    "MATCH (:Entity)-[r]->(:Entity) WHERE r.sentences IS NOT NULL AND r.times IS NULL "
+    "SET r.times = ['']",
+)

@@ -67,6 +67,13 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure
             yield from _read_file(path)
 
 
+def input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files `iter_articles` reads under `paths`, in its order."""
+    for given in paths:
+        path = Path(given)
+        yield from _walk(path) if path.is_dir() else [path]
+
+
 def _walk(folder: Path) -> list[Path]:
     """The readable files under `folder`, sorted, skipping hidden files and folders."""
     return sorted(

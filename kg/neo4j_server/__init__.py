@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ import neo4j
 from kg.errors import KgError
 from kg.neo4j_server import config, jars, jvm, probe, process
 from kg.neo4j_server.layout import HOST, Layout, bolt_port, http_port, server_home
-from kg.neo4j_server.logtail import tail_summary
+from kg.neo4j_server.logtail import last_lines, tail_summary
 from kg.neo4j_server.password import (
     USERNAME,
     ensure_password,
@@ -40,6 +41,7 @@ __all__ = [
     "ServerInfo",
     "Shell",
     "credentials",
+    "import_files",
     "local_bolt_uri",
     "password_file",
     "running_pid",
@@ -157,6 +159,35 @@ def shell(
     env.update(NEO4J_ADDRESS=info.bolt_uri, NEO4J_USERNAME=info.username)
     env["NEO4J_PASSWORD"] = info.password
     return Shell(jvm.shell_command(java, layout.shell_lib, args), env)
+
+
+def import_files(arguments: list[str]) -> str:
+    """Run ``neo4j-admin`` with ``arguments`` (``database import full ...``) on this home's
+    stopped server; its summary (the last lines it printed). Its whole output goes to
+    ``<home>/logs/import.log``; ``KgError`` if it runs while the server does, or fails."""
+    layout = Layout.current()
+    if process.find_server(layout) is not None:
+        raise KgError(f"the local Neo4j server of {layout.home} runs: stop it before an import")
+    java = jvm.find_java()
+    log_file = layout.logs / "import.log"
+    layout.logs.mkdir(parents=True, exist_ok=True)
+    report = f"--report-file={layout.logs / 'import.report'}"
+    with log_file.open("w") as log:
+        result = subprocess.run(
+            [java, "-cp", jvm.classpath(layout.lib), jvm.ADMIN_MAIN, *arguments, report],
+            env=jvm.neo4j_env(layout.home, layout.conf_dir),
+            cwd=layout.home,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise KgError(
+            f"neo4j-admin could not import (exit {result.returncode}); see {log_file}: "
+            f"{tail_summary(log_file)}"
+        )
+    return " ".join(line.strip() for line in last_lines(log_file, 6) if line.strip())
 
 
 def credentials() -> tuple[str, str]:

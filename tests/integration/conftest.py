@@ -61,3 +61,28 @@ def seeds_graph(neo4j_settings: ConnectionSettings) -> Iterator[Driver]:
     assert result.returncode == 0, result.stderr
     yield driver
     driver.close()
+
+
+@pytest.fixture(scope="session")
+def seeds_extracted(tmp_path_factory: pytest.TempPathFactory):
+    """The seeds' extraction output (`kg extract seeds/ -o FILE`), written once a session."""
+    from tests.integration.cli import SEEDS, run_kg
+
+    out = tmp_path_factory.mktemp("extracted") / "seeds.jsonl"
+    result = run_kg("extract", str(SEEDS), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_load_fingerprint(neo4j_settings: ConnectionSettings) -> tuple[list, list]:
+    """The stable fingerprint of the graph `kg load seeds/` makes in an empty database
+    (computed once a session; it leaves the session's database holding the seeds)."""
+    from tests.integration.cli import SEEDS, run_kg, settings_env
+    from tests.integration.graph import stable_fingerprint
+
+    with open_driver(neo4j_settings) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
+        result = run_kg("load", str(SEEDS), env=settings_env(neo4j_settings))
+        assert result.returncode == 0, result.stderr
+        return stable_fingerprint(driver)

@@ -22,7 +22,7 @@ STAGES = (
     ("kg.extraction.resolve",),
     ("kg.extraction.pipeline", "kg.extraction"),
     ("kg.graph", "kg.evaluation"),
-    ("kg.loading",),
+    ("kg.loading", "kg.importing"),
     ("kg.forgetting",),
     ("kg.cli",),
 )
