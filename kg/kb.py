@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -74,9 +75,9 @@ def read_kb(path: Path | None = None) -> tuple[KbEntity, ...]:
     return entities
 
 
-def place_chain(kb: tuple[KbEntity, ...], place_id: str) -> list[str]:
-    """The place and every place it lies in, innermost first (`damascus`, `syria`)."""
-    by_id = {entity.id: entity for entity in kb}
+def place_chain(by_id: Mapping[str, KbEntity], place_id: str) -> list[str]:
+    """The place and every place it lies in, innermost first (`damascus`, `syria`), from the
+    knowledge base's entities by id."""
     chain = [place_id]
     while (entity := by_id.get(chain[-1])) is not None and entity.located_in:
         chain.append(entity.located_in)

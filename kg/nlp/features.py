@@ -65,24 +65,32 @@ def token_features(norm: str) -> tuple[str, ...]:
     )
 
 
+# Feature hashes of matching keys seen so far, shared by every Doc (cleared when it grows
+# past the limit, so memory stays bounded on any corpus).
+_HASHES: dict[str, list[int]] = {}
+_HASHES_LIMIT = 200_000
+
+
+def _key_hashes(norm: str) -> list[int]:
+    hashes = _HASHES.get(norm)
+    if hashes is None:
+        if len(_HASHES) >= _HASHES_LIMIT:
+            _HASHES.clear()
+        hashes = _HASHES[norm] = [hash_string(feature) for feature in token_features(norm)]
+    return hashes
+
+
 def doc_features(doc: Doc, gazetteer: dict[str, str] | None = None) -> numpy.ndarray:
     """A (tokens, FEATURE_COUNT) uint64 array of feature hashes for `doc`, with one more
     column, the gazetteer classes, when `gazetteer` is given."""
-    columns = FEATURE_COUNT + (gazetteer is not None)
-    rows = numpy.zeros((len(doc), columns), dtype="uint64")
-    cache: dict[str, list[int]] = {}
-    for index, token in enumerate(doc):
-        norm = token.norm_
-        hashes = cache.get(norm)
-        if hashes is None:
-            hashes = [hash_string(feature) for feature in token_features(norm)]
-            cache[norm] = hashes
-        rows[index, : FEATURE_COUNT - 1] = hashes
-        rows[index, FEATURE_COUNT - 1] = token.shape
+    norms = [token.norm_ for token in doc]
+    table = [[*_key_hashes(norm), token.shape] for norm, token in zip(norms, doc, strict=True)]
     if gazetteer is not None:
-        classes = token_classes([token.norm_ for token in doc], gazetteer)
-        rows[:, FEATURE_COUNT] = [hash_string("z:" + mark) for mark in classes]
-    return rows
+        marks = token_classes(norms, gazetteer)
+        for row, mark in zip(table, marks, strict=True):
+            row.append(hash_string("z:" + mark))
+    columns = FEATURE_COUNT + (gazetteer is not None)
+    return numpy.array(table, dtype="uint64").reshape(len(norms), columns)
 
 
 def _extract_forward(model: Model, docs: Sequence[Doc], is_train: bool):

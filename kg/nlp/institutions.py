@@ -98,6 +98,7 @@ HEAD_OF_GOVERNMENT = key_set(("رئيس", "رئيسة", "الرئيس", "الر�
 GOVERNMENT_HEADS = key_set(("الحكومة", "حكومة"))
 NOT_STATE_AFTER = key_set(("الحر", "الحرة", "المعارض", "المعارضة", "السابق", "السابقة"))
 MAX_MODIFIERS = 2
+_HEAD_FIRST_WORDS = frozenset(head[0] for head in HEAD_GENDERS)
 
 
 class StateBodies:
@@ -112,27 +113,31 @@ class StateBodies:
             match_key(d) for d in demonyms if match_key(d).startswith("ال")
         }
 
-    def _span_at(self, doc: Doc, start: int) -> tuple[int, int] | None:
-        before = doc[start - 1].norm_ if start > 0 else ""
+    def _span_at(self, norms: list[str], start: int) -> tuple[int, int] | None:
+        """The token range of the institution whose head starts at `start`, if any
+        (`norms`: the matching key of each token of the Doc)."""
+        if norms[start] not in _HEAD_FIRST_WORDS:
+            return None
+        before = norms[start - 1] if start > 0 else ""
         if before in OFFICE_BEFORE or (
-            before in HEAD_OF_GOVERNMENT and doc[start].norm_ in GOVERNMENT_HEADS
+            before in HEAD_OF_GOVERNMENT and norms[start] in GOVERNMENT_HEADS
         ):
             return None
         for size in (2, 1):
-            head = tuple(t.norm_ for t in doc[start : start + size])
+            head = tuple(norms[start : start + size])
             if len(head) == size and head in HEAD_GENDERS:
                 break
         else:
             return None
         end = start + size
-        while end < len(doc) and end - start - size < MAX_MODIFIERS and doc[end].norm_ in MODIFIERS:
+        while end < len(norms) and end - start - size < MAX_MODIFIERS and norms[end] in MODIFIERS:
             end += 1
-        if end >= len(doc) or not self._agrees(doc[end].norm_, HEAD_GENDERS[head]):
+        if end >= len(norms) or not self._agrees(norms[end], HEAD_GENDERS[head]):
             return None
         end += 1
-        while end < len(doc) and doc[end].norm_ in MODIFIERS:
+        while end < len(norms) and norms[end] in MODIFIERS:
             end += 1
-        if end < len(doc) and doc[end].norm_ in NOT_STATE_AFTER:
+        if end < len(norms) and norms[end] in NOT_STATE_AFTER:
             return None
         return start, end
 
@@ -143,10 +148,11 @@ class StateBodies:
     def __call__(self, doc: Doc) -> Doc:
         """Add the institutions of `doc` where they cut no entity."""
         ents = list(doc.ents)
+        norms = [token.norm_ for token in doc]
         added = False
         index = 0
         while index < len(doc):
-            found = self._span_at(doc, index)
+            found = self._span_at(norms, index)
             if found is None:
                 index += 1
                 continue

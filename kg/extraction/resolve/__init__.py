@@ -39,7 +39,7 @@ class Resolver:
     def __init__(self, kb: Iterable[KbEntity]) -> None:
         self.kb = tuple(kb)
         self.kb_by_id = {entity.id: entity for entity in self.kb}
-        self.events = EventResolver(lambda place: place_chain(self.kb, place))
+        self.events = EventResolver(lambda place: place_chain(self.kb_by_id, place))
         self.linker = EntityLinker(self.kb)
 
     def remember(
@@ -57,7 +57,7 @@ class Resolver:
         (`قاعدة حميميم الروسية` is Russia's base in Syria, not a place in Russia)."""
         if relation.type != "LOCATED_IN" or not self.is_country(relation.target):
             return True
-        chain = place_chain(self.kb, relation.source)[1:]
+        chain = place_chain(self.kb_by_id, relation.source)[1:]
         countries = [place for place in chain if self.is_country(place)]
         return not countries or relation.target in countries
 

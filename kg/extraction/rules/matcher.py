@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from kg.arabic import match_key
 from kg.extraction.rules.catalogue import RULES
-from kg.extraction.rules.skeleton import Skeleton, compile_pattern
+from kg.extraction.rules.skeleton import SLOT_LABELS, Skeleton, compile_pattern, required_slots
 from kg.kb import KbEntity
 from kg.records import Rule, RuleHit
 from kg.vocabulary import key_set
@@ -116,7 +116,11 @@ class RuleSet:
         }
         self.rules = tuple(rules)
         self._compiled = [
-            (rule, compile_pattern(rule.pattern, self.demonym_ids, rule.expand))
+            (
+                rule,
+                compile_pattern(rule.pattern, self.demonym_ids, rule.expand),
+                required_slots(rule.pattern),
+            )
             for rule in self.rules
         ]
 
@@ -127,7 +131,10 @@ class RuleSet:
         Descriptions (rules with `timed=False`: titles, adjectives, affiliations) are never
         hedged: `طالب اليوسفي الرئيس اليمني هادي` still names Yemen's president."""
         found: list[RuleHit] = []
-        for rule, regex in self._compiled:
+        letters = {SLOT_LABELS[slot.label] for slot in skeleton.slots}
+        for rule, regex, required in self._compiled:
+            if not all(letters & accepted for accepted in required):
+                continue  # a slot the rule needs has no entity of its kind in the sentence
             for match in regex.finditer(skeleton.text):
                 if rule.timed and _hedged(skeleton.text, match.start()):
                     continue

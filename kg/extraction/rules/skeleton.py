@@ -131,6 +131,20 @@ def _unit_regex(unit: str, demonyms: Iterable[str], expand: Collection[str] = ()
     return f"(?: {regex})?" if optional else f" {regex}"
 
 
+def required_slots(pattern: str) -> tuple[frozenset[str], ...]:
+    """For each slot a match of `pattern` cannot do without, the slot letters it accepts
+    (`{PO:s}`: P or O): a sentence without such an entity cannot match."""
+    required = []
+    for unit in pattern.split():
+        optional = unit.endswith("?") and len(unit) > 1 and not unit.endswith("??")
+        macro = _MACRO.fullmatch(unit)
+        if optional or macro is None or macro.group(1) in _GAP_TOKENS or macro.group(1) == "DEM":
+            continue
+        kind = macro.group(1)
+        required.append(frozenset("POLG" if "E" in kind else kind))
+    return tuple(required)
+
+
 def compile_pattern(
     pattern: str, demonyms: Iterable[str] = (), expand: Collection[str] = ()
 ) -> re.Pattern[str]:

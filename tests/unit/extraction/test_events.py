@@ -8,8 +8,8 @@ from kg.records import EventMention, TimeValue
 
 
 def resolver() -> EventResolver:
-    kb = default_kb()
-    return EventResolver(lambda place: place_chain(kb, place))
+    by_id = {entity.id: entity for entity in default_kb()}
+    return EventResolver(lambda place: place_chain(by_id, place))
 
 
 def visit(agent: str, place: str, when: str | None, sentence: int = 0) -> EventMention:
