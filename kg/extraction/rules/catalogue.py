@@ -776,6 +776,13 @@ RULES: tuple[Rule, ...] = (
         roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
     ),
     Rule(
+        "met-titled-vso",
+        f"{MEET_VERB} {{P:s}} {{NOP:4}} (?:مع|ب\\S*) {{NOP:5}} {{P:t}}",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
+    ),
+    Rule(
         "talks-with-titled",
         f"{{PO:s}} {{NOP:12}} {TALKS} {{NOP:6}} مع {{NOP:10}} {{P:t}}",
         relations=(("MET_WITH", "s", "t"),),
