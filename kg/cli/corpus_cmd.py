@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
@@ -46,13 +47,15 @@ app = typer.Typer()
 PathsArg = Annotated[
     list[Path],
     typer.Argument(
-        help="Article files or folders (.txt, .html, .json, .jsonl).", show_default=False
+        help="Article files or folders (.txt, .html, .json, .jsonl, .parquet).",
+        show_default=False,
     ),
 ]
 LoadPathsArg = Annotated[
     list[Path],
     typer.Argument(
-        help="Article files or folders (.txt, .html, .json, .jsonl), or kg extract's output.",
+        help="Article files or folders (.txt, .html, .json, .jsonl, .parquet), or kg "
+        "extract's output.",
         show_default=False,
     ),
 ]
@@ -293,6 +296,13 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         raise KgError(f"cannot write {path}: {exc.strerror}") from None
 
 
+class Engine(str, Enum):
+    """Where `kg extract` analyses articles."""
+
+    local = "local"
+    spark = "spark"
+
+
 @app.command()
 def extract(
     paths: PathsArg,
@@ -301,17 +311,40 @@ def extract(
         typer.Option("-o", "--output", help="Write JSONL here instead of standard output."),
     ] = None,
     workers: WorkersOpt = 1,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this process (or --workers processes); spark: a Spark job (needs "
+            "kg's spark extra). The output is the same.",
+        ),
+    ] = Engine.local,
+    master: Annotated[
+        str | None,
+        typer.Option(
+            "--master",
+            help="Spark master URL for --engine spark (local[N], spark://HOST:7077, yarn, "
+            "...); default local[*], or the one spark-submit was given.",
+        ),
+    ] = None,
 ) -> None:
     """Extract entities from articles without a database: one JSON object per article."""
     from kg.extraction.pipeline import extract_paths
     from kg.serialize import document_to_line
 
+    if engine is Engine.spark and workers > 1:
+        raise KgError("--workers is for --engine local; Spark's cores come from --master")
+    if master is not None and engine is not Engine.spark:
+        raise KgError("--master is for --engine spark")
     _check_paths(paths)
     failures: list[ReadFailure] = []
     count = 0
     with _output(output) as stream, _progress() as progress:
         task = progress.add_task("extracting", total=None)
-        for document in extract_paths(paths, workers, on_failure=failures.append):
+        documents = extract_paths(
+            paths, workers, on_failure=failures.append, engine=engine.value, master=master
+        )
+        for document in documents:
             stream.write(document_to_line(document) + "\n")
             count += 1
             progress.advance(task)

@@ -1,14 +1,15 @@
 """Extraction as one call: analyse each article, then resolve it in order.
 
-`Extractor` puts the two stages together: the analyser (in this process, or in worker
-processes) and the resolver, whose state is shared by every article of the run. The
-functions below are kg's Python API for extraction without a database.
+`Extractor` puts the two stages together: the analyser (in this process, in worker
+processes, or on Spark's executors) and the resolver, whose state is shared by every article
+of the run. The functions below are kg's Python API for extraction without a database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Literal
 
 from spacy.language import Language
 
@@ -49,6 +50,17 @@ class Extractor:
         for analysis in analyse_all(articles, workers, analyser):
             yield self.resolver.resolve(analysis)
 
+    def documents_on_spark(
+        self, articles: Iterable[Article], master: str | None = None
+    ) -> Iterator[Document]:
+        """The same documents as `documents`, the analysis run as a Spark job on `master`
+        (a Spark master URL; `local[*]` unless given or set by `spark-submit`)."""
+        from kg.extraction.analyse.spark import analyse_on_spark, spark_context
+
+        with spark_context(master) as context:
+            for analysis in analyse_on_spark(articles, context):
+                yield self.resolver.resolve(analysis)
+
 
 def extract_documents(
     articles: Iterable[Article],
@@ -65,14 +77,20 @@ def extract(texts: Iterable[str | Article], nlp: Language | None = None) -> list
     return list(extract_documents(articles, nlp=nlp))
 
 
+Engine = Literal["local", "spark"]
+
+
 def extract_paths(
     paths: Iterable[str | Path],
     workers: int = 1,
     on_failure: Callable[[ReadFailure], None] | None = None,
+    engine: Engine = "local",
+    master: str | None = None,
 ) -> Iterator[Document]:
     """The documents of the articles under `paths` (files or folders), in order: the Python
     API of `kg extract`. Each file or record that cannot be read is passed to `on_failure`
-    (and the rest goes on); `workers` > 1 analyses in that many processes."""
+    (and the rest goes on); `workers` > 1 analyses in that many processes, `engine="spark"`
+    as a Spark job on `master` instead (the same documents either way)."""
     failed = on_failure or (lambda _failure: None)
 
     def articles() -> Iterator[Article]:
@@ -82,4 +100,6 @@ def extract_paths(
             else:
                 yield item
 
+    if engine == "spark":
+        return Extractor().documents_on_spark(articles(), master)
     return Extractor().documents(articles(), workers)

@@ -1,4 +1,4 @@
-"""Finding and decoding input files: `.txt`, `.html`/`.htm`, `.json`, `.jsonl`.
+"""Finding and decoding input files: `.txt`, `.html`/`.htm`, `.json`, `.jsonl`, `.parquet`.
 
 `iter_articles` turns paths (files or folders) into cleaned `Article`s, reporting every file or
 record it cannot read as a `ReadFailure` with one human reason, and going on with the rest.
@@ -43,7 +43,12 @@ TEXT_SUFFIXES = frozenset({".txt"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
-FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+PARQUET_SUFFIXES = frozenset({".parquet"})
+"""A Parquet file holds one article a row, with the columns of a JSON record (`id`, `text`,
+`title`, `url`, `published`, `source`, ...): the form of a data team's archive, and of a
+dataset written by Spark (a folder of `part-*.parquet` files). Reading it needs pyarrow."""
+FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | PARQUET_SUFFIXES
+PARQUET_BATCH_ROWS = 256
 """The files taken when walking a folder; a file named explicitly is read whatever its name."""
 
 
@@ -94,6 +99,9 @@ def _read_file(path: Path) -> Iterator[Article | ReadFailure]:
             raise _Unreadable("empty file")
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path)
+            return
+        if suffix in PARQUET_SUFFIXES:
+            yield from _read_parquet(path)
             return
         if suffix in JSON_SUFFIXES and size > MAX_JSON_BYTES:
             raise _Unreadable(_TOO_LARGE_JSON)
@@ -293,6 +301,39 @@ def _read_jsonl(path: Path) -> Iterator[Article | ReadFailure]:
                 yield ReadFailure(where, str(problem))
     if records == 0:
         raise _Unreadable("empty file")
+
+
+def _read_parquet(path: Path) -> Iterator[Article | ReadFailure]:
+    """The rows of a Parquet file, one article each, read a batch of rows at a time."""
+    try:
+        import pyarrow
+        import pyarrow.parquet as parquet
+    except ImportError:
+        raise _Unreadable("reading Parquet needs pyarrow: pip install 'kg[spark]'") from None
+    try:
+        table = parquet.ParquetFile(path)
+        if "text" not in table.schema_arrow.names:
+            raise _Unreadable("no 'text' column")
+        number = 0
+        for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS):
+            for record in batch.to_pylist():
+                number += 1
+                try:
+                    yield _article_from_record(path, number, _json_values(record))
+                except _Unreadable as problem:
+                    yield ReadFailure(f"{path}:row {number}", str(problem))
+    except pyarrow.ArrowException as error:
+        raise _Unreadable(f"not a readable Parquet file ({error})") from None
+    if number == 0:
+        raise _Unreadable("no rows")
+
+
+def _json_values(record: dict[str, Any]) -> dict[str, Any]:
+    """A Parquet row as a JSON record would give it: dates and times in ISO 8601."""
+    return {
+        key: value.isoformat() if hasattr(value, "isoformat") else value
+        for key, value in record.items()
+    }
 
 
 def _physical_lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:

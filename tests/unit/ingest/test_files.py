@@ -312,3 +312,65 @@ def test_iteration_continues_after_failures(tmp_path: Path) -> None:
     items = list(iter_articles([tmp_path / "missing", good, tmp_path / "missing.json", tmp_path]))
     kinds = [type(item).__name__ for item in items]
     assert kinds == ["ReadFailure", "Article", "ReadFailure", "Article", "Article"]
+
+
+def test_parquet_rows_are_articles_like_json_records(tmp_path: Path) -> None:
+    import datetime
+
+    import pyarrow
+    import pyarrow.parquet as parquet
+
+    rows = [
+        {"id": "a-1", "text": ARABIC, "title": "عنوان", "source": "وكالة", "published": None},
+        {"id": None, "text": None, "title": None, "source": None, "published": None},
+        {
+            "id": None,
+            "text": ARABIC + " ثانية",
+            "title": None,
+            "source": None,
+            "published": datetime.datetime(2018, 3, 4, 9, 30),
+        },
+    ]
+    path = tmp_path / "archive.parquet"
+    parquet.write_table(pyarrow.Table.from_pylist(rows), path)
+    articles, failures = _read(path)
+    assert [a.id for a in articles] == ["a-1", file_article_id(path, 3)]
+    assert (articles[0].title, articles[0].source) == ("عنوان", "وكالة")
+    assert articles[1].published == "2018-03-04"
+    assert failures == [ReadFailure(f"{path}:row 2", "missing the required string field 'text'")]
+    as_json = tmp_path / "archive.json"
+    as_json.write_text(json.dumps([rows[0]], ensure_ascii=False), encoding="utf-8")
+    [from_json], _ = _read(as_json)
+    assert (from_json.id, from_json.text, from_json.body) == (
+        articles[0].id,
+        articles[0].text,
+        articles[0].body,
+    )
+
+
+def test_parquet_without_text_or_broken_is_one_failure(tmp_path: Path) -> None:
+    import pyarrow
+    import pyarrow.parquet as parquet
+
+    no_text = tmp_path / "no_text.parquet"
+    parquet.write_table(pyarrow.Table.from_pylist([{"id": "x", "body": ARABIC}]), no_text)
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 this is not Parquet")
+    assert _read(no_text) == ([], [ReadFailure(str(no_text), "no 'text' column")])
+    [], [failure] = _read(broken)
+    assert failure.reason.startswith("not a readable Parquet file")
+
+
+def test_parquet_without_pyarrow_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    path = tmp_path / "archive.parquet"
+    path.write_bytes(b"PAR1")
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert _read(path) == (
+        [],
+        [ReadFailure(str(path), "reading Parquet needs pyarrow: pip install 'kg[spark]'")],
+    )
