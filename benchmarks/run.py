@@ -3,6 +3,7 @@
     python benchmarks/run.py [--articles N | --quick] [--workers N] [--json]
     python benchmarks/run.py --quick --extraction-only   # extraction words/s only, no Neo4j
     python benchmarks/run.py --curve 1000,5000,10000      # the README's scale curve
+    python benchmarks/run.py --curve 10000 --real         # the same on real news (ANT)
 
 Measures, on a synthetic corpus generated from the seeds and the knowledge base
 (`benchmarks/synthetic.py`): extraction words per second per core; relationships per second
@@ -198,11 +199,13 @@ def run(articles: int, batch_size: int, workers: int) -> dict:
     }
 
 
-def curve(sizes: list[int], workers: int, plot: Path) -> list[dict]:
+def curve(sizes: list[int], workers: int, plot: Path, real: bool = False) -> list[dict]:
     """`kg load` of corpora of each size into an empty graph: time and the loader's memory.
 
-    Each load is the real command in its own process, so its peak memory is its own.
+    Each load is the real command in its own process, so its peak memory is its own. The
+    corpora are synthetic, or with `real` deduplicated ANT articles (`ant_corpus.py`).
     """
+    from ant_corpus import write_corpus
     from synthetic import write_jsonl
 
     from kg.connection import open_driver, resolve_settings
@@ -213,7 +216,11 @@ def curve(sizes: list[int], workers: int, plot: Path) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory() as folder, open_driver(settings) as driver:
         for size in sizes:
-            corpus = write_jsonl(Path(folder) / f"corpus-{size}.jsonl", size, seed=1)
+            corpus = Path(folder) / f"corpus-{size}.jsonl"
+            if real:
+                write_corpus(corpus, size)
+            else:
+                write_jsonl(corpus, size, seed=1)
             wipe(driver)
             command = [sys.executable, "-m", "kg.cli", "load", str(corpus)]
             start = time.perf_counter()
@@ -232,7 +239,8 @@ def curve(sizes: list[int], workers: int, plot: Path) -> list[dict]:
                     "relationships": relationship_count(driver),
                 }
             )
-    _plot(rows, plot)
+    if len(rows) > 1:  # one size is a row, not a curve
+        _plot(rows, plot)
     return rows
 
 
@@ -314,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uri", help="benchmark this server (its database is wiped)")
     parser.add_argument("--curve", help="comma-separated sizes: print the scale curve")
     parser.add_argument(
+        "--real", action="store_true", help="the curve on real news (ANT) instead of synthetic"
+    )
+    parser.add_argument(
         "--extraction-only",
         action="store_true",
         help="measure extraction words per second per core only (no Neo4j needed)",
@@ -333,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.curve:
             sizes = [int(n) for n in args.curve.split(",")]
-            rows = curve(sizes, args.workers, Path(__file__).with_name("scale.png"))
+            plot = Path(__file__).with_name("scale_real.png" if args.real else "scale.png")
+            rows = curve(sizes, args.workers, plot, real=args.real)
             print("| articles | seconds | articles/s | peak MiB | relationships |")
             print("| --- | --- | --- | --- | --- |")
             for row in rows:

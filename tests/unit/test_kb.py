@@ -55,6 +55,22 @@ def test_the_homeland_defenders_party_is_not_the_city_of_hama() -> None:
 
 
 @pytest.mark.parametrize(
+    ("region", "entity_id"),
+    [
+        ("أميركا اللاتينية", "latin-america"),
+        ("أمريكا اللاتينية", "latin-america"),
+        ("أميركا الجنوبية", "south-america"),
+        ("أمريكا الشمالية", "north-america"),
+    ],
+)
+def test_the_americas_are_not_the_united_states(region: str, entity_id: str) -> None:
+    found = ids(f"وتعمل الشركة على فتح أسواق لصادراتها في {region} خلال العام المقبل.")
+    assert found.get(entity_id) == "Location"
+    assert "united-states" not in found
+    assert "united-states" in ids("وتعمل الشركة على فتح أسواق لصادراتها في أميركا.")
+
+
+@pytest.mark.parametrize(
     ("name", "entity_id"),
     [("ماهر الأسد", "maher-al-assad"), ("حافظ الأسد", "hafez-al-assad")],
 )
