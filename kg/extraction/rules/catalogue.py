@@ -129,6 +129,7 @@ PRESENCE_NOUN = (
     "تجمعات|تحركات|صفوف|مسلحي|مسلحو|قوات|ميليشيات|مليشيات)"
 )
 FIGHT = "(?:معارك|اشتباكات|مواجهات|قتال|معركه|المعارك|الاشتباكات|المواجهات)"
+WAGE = "(?:يخوض|تخوض|خاض|خاضت|يخوضون|خاضوا)"
 EXPEL = "(?:طرد|اخراج|ابعاد|انسحاب|انسحبت|انسحب|طردت|فرار)"
 # Words that stand before an armed body's name (`تنظيم "الدولة الإسلامية"`, `طلائع الجيش`).
 FORCE_WORD = "(?:تنظيم|حركه|جماعه|قوات|ميليشيات|مليشيات|عناصر|طلايع|وحدات|مقاتلي|مسلحي)?"
@@ -454,7 +455,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "positions-of-in",
-        f'{PRESENCE_NOUN} (?:ل|تابعه ل)? "? {{OG:s}} "? {{GAP:3}} (?:في|ب) {IN_PLACE} {{L:t}}',
+        f'{PRESENCE_NOUN} (?:تابعه)? (?:ل)? "? {{OG:s}} "? {{GAP:3}} (?:في|ب) {IN_PLACE} {{L:t}}',
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("s", "t"),
     ),
@@ -502,6 +503,19 @@ RULES: tuple[Rule, ...] = (
         "{OG:s}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("s",),
+    ),
+    Rule(
+        "wages-battles-in",
+        f"{WAGE} {FORCE_WORD} {{OG:s}} {{GAP:4}} {FIGHT} {{GAP:2}} (?:في|ب) (?:عدد)? "
+        f"{IN_PLACE} {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s", "t"),
+    ),
+    Rule(
+        "wages-battles-in-svo",
+        f"{{OG:s}} {{GAP:3}} {WAGE} {FIGHT} {{GAP:2}} (?:في|ب) (?:عدد)? {IN_PLACE} {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("t",),
     ),
     Rule(
         "war-between-in",

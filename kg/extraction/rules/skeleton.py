@@ -109,6 +109,10 @@ def _unit_regex(unit: str, demonyms: Iterable[str], expand: Collection[str] = ()
     whose name is in `expand` also spans the entities coordinated after it."""
     optional = unit.endswith("?") and len(unit) > 1 and not unit.endswith("??")
     body = unit[:-1] if optional else unit
+    if optional and body.count("(") < body.count(")"):
+        # `(?:عدد من)?` would make only its last word optional, and the first one's space
+        # required: write one optional group a word (`(?:عدد)? (?:من)?`).
+        raise ValueError(f"an optional group spans words, at {unit!r}")
     macro = _MACRO.fullmatch(body)
     if macro is not None:
         kind, name = macro.groups()

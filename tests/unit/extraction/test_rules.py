@@ -6,6 +6,7 @@ import pytest
 
 from kg.extraction.pipeline import Extractor
 from kg.extraction.resolve.entities import group_mentions
+from kg.extraction.rules.skeleton import compile_pattern
 from kg.ingest import article_from_text
 from kg.records import Document, EntityMention, Mention
 
@@ -142,6 +143,18 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
         (
             "وتنتشر قوات الحرس الثوري في مناطق بريف حلب الجنوبي.",
             {("DEPLOYED_IN", "irgc", "aleppo")},
+        ),
+        (
+            "ويخوض الجيش اليمني وقوات المقاومة معارك شرسة في عدد من مديريات محافظة حجة.",
+            {("DEPLOYED_IN", "yemen-army", "hajjah"), ("PART_OF", "yemen-army", "yemen")},
+        ),
+        (
+            "وحزب الله خاض معارك طويلة في ريف حمص.",
+            {("DEPLOYED_IN", "hezbollah", "homs")},
+        ),
+        (
+            "ورصدت الطائرات مواقع حزب الله في ريف حمص.",
+            {("DEPLOYED_IN", "hezbollah", "homs")},
         ),
     ],
 )
@@ -374,3 +387,10 @@ def test_a_place_named_after_a_kind_of_body_is_that_body(
     assert [(e.name, e.label) for e in document.entities if e.name == name] == [
         (name, "Organization")
     ]
+
+
+def test_an_optional_group_of_two_words_is_refused() -> None:
+    """`(?:عدد من)?` would make only `من` optional, and `عدد`'s space required."""
+    with pytest.raises(ValueError, match="an optional group spans words"):
+        compile_pattern("{OG:s} (?:في|ب) (?:عدد من)? {L:t}")
+    assert compile_pattern("{OG:s} (?:في|ب) (?:عدد)? (?:من)? {L:t}").search(" ⟦O0⟧ في ⟦L1⟧")
