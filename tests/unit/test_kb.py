@@ -64,10 +64,10 @@ def test_the_homeland_defenders_party_is_not_the_city_of_hama() -> None:
     ],
 )
 def test_the_americas_are_not_the_united_states(region: str, entity_id: str) -> None:
-    found = ids(f"وتعمل الشركة على فتح أسواق لصادراتها في {region} خلال العام المقبل.")
+    found = ids(f"وتريد الشركة بيع منتجاتها في {region} قبل نهاية العام.")
     assert found.get(entity_id) == "Location"
     assert "united-states" not in found
-    assert "united-states" in ids("وتعمل الشركة على فتح أسواق لصادراتها في أميركا.")
+    assert "united-states" in ids("وتريد الشركة بيع منتجاتها في أميركا قبل نهاية العام.")
 
 
 @pytest.mark.parametrize(

@@ -145,7 +145,7 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             {("DEPLOYED_IN", "irgc", "aleppo")},
         ),
         (
-            "ويخوض الجيش اليمني وقوات المقاومة معارك شرسة في عدد من مديريات محافظة حجة.",
+            "ويخوض الجيش اليمني ومقاتلو القبائل معارك شرسة في عدد من قرى محافظة حجة.",
             {("DEPLOYED_IN", "yemen-army", "hajjah"), ("PART_OF", "yemen-army", "yemen")},
         ),
         (
