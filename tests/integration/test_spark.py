@@ -7,6 +7,8 @@ Spark runs in `local[2]` (two executor cores on this machine), as the issue asks
 from __future__ import annotations
 
 import json
+import os
+import sys
 from itertools import islice
 from pathlib import Path
 
@@ -111,4 +113,16 @@ def test_engine_mistakes_fail_in_one_line(arguments: list[str], message: str) ->
     result = run_kg("extract", *arguments, str(SEED_FILES[0]))
     assert result.returncode == 1
     assert message in result.stderr
+    assert "Traceback" not in result.stderr and "\tat " not in result.stderr
+
+
+def test_executors_without_kg_fail_in_one_line_that_says_so(tmp_path: Path) -> None:
+    """A cluster whose Python lacks kg: this interpreter's base Python (no venv) stands in,
+    run outside the checkout so that it cannot import kg from the working folder."""
+    env = dict(os.environ, PYSPARK_PYTHON=sys._base_executable)
+    seed = str(SEED_FILES[0])
+    arguments = ("extract", "--engine", "spark", "--master", "local[1]", seed)
+    result = run_kg(*arguments, env=env, cwd=str(tmp_path))
+    assert result.returncode == 1
+    assert "error: the Spark job failed: No module named 'kg' on the executors" in result.stderr
     assert "Traceback" not in result.stderr and "\tat " not in result.stderr

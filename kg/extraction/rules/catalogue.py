@@ -539,7 +539,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "loyal-to",
-        f'{{OLG:s}} "? {{GAP:3}} ،? {LOYAL} (?:ل|مع)? (?:الرييسي|الرييسيان|الرييسيين)? (?:ل)? '
+        f'{{OLG:s}} "? {{MODS:3}} ،? {LOYAL} (?:ل|مع)? (?:الرييسي|الرييسيان|الرييسيين)? (?:ل)? '
         f'{REGIME}? "? {{E:t}}',
         relations=(("SUPPORTS", "s", "t"),),
         expand=("s", "t"),

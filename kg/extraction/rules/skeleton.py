@@ -17,7 +17,9 @@ that expression:
 - `{WORDS:n}` up to n tokens that are neither entities nor the prepositions and commas that
   link a title to something else (`الي`, `لدي`, `في`, `،`, ...);
 - `{GAP:n}` up to n tokens that are not entities, `{NOP:n}` up to n tokens that are not
-  persons, `{ANY:n}` up to n tokens of any kind (all as few as possible);
+  persons, `{ANY:n}` up to n tokens of any kind, `{MODS:n}` up to n tokens that are not
+  entities and do not open a clause or an opposition (`ان`, `قال`, `ضد`, ...: what may
+  stand between a name and what describes it); all as few as possible;
 - a slot may be followed by an aside in brackets (`⟦O0⟧ ( ⟦O1⟧ سابقا )`), which the
   pattern need not spell out;
 - any other unit is a regular expression for one token (`(?:التقى|اجتمع)`); a unit ending
@@ -36,14 +38,20 @@ from spacy.tokens import Doc
 from kg.arabic import match_key
 
 SLOT_LABELS = {"Person": "P", "Organization": "O", "Location": "L", "Group": "G"}
-_MACRO = re.compile(r"\{([POLGE]+|DEM|GAP|ANY|NOP|WORDS)(?::(\w+))?\}")
+_MACRO = re.compile(r"\{([POLGE]+|DEM|GAP|ANY|NOP|WORDS|MODS)(?::(\w+))?\}")
 # Words that link a title to something else (`المبعوث الأممي إلى اليمن`): not part of it.
 _LINKS = "(?:الي|لدي|في|ب|ل|من|علي|عن|مع|،|,)"
+# Words that open a clause or set one side against another (`وتابع دانفورد أن حلفاء`,
+# `بين تركيا ضد الاكراد حلفاء`): what follows them no longer describes the name before.
+_CLAUSE_WORDS = (
+    "(?:ان|انه|انها|بان|بانه|لان|قال|قالت|يقول|تقول|اكد|اكدت|اعلن|اعلنت|ضد|بين|مع|عن|حيث)"
+)
 _GAP_TOKENS = {
     "GAP": r"[^⟦ ]+",
     "ANY": r"\S+",
     "NOP": r"(?!⟦P)\S+",
     "WORDS": rf"(?!{_LINKS}(?: |$))[^⟦ ]+",
+    "MODS": rf"(?!{_CLAUSE_WORDS}(?: |$))[^⟦ ]+",
 }
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640\u064b-\u0652\u0670]+")
 _ASIDE = r"(?: \((?: [^()\s]+){1,6}? \))?"

@@ -186,6 +186,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "قال مسؤول إن إيران وسوريا ناقشتا الوضع الاقتصادي.",
         "ارتفعت أسعار الوقود في دمشق وبيروت.",
         "لم يزر قاآني سوريا منذ أشهر.",
+        # the allies are others: a clause starts at `أن`
+        "وأعلن حزب الله أن حلفاء سوريا لن يتخلوا عنها.",
     ],
 )
 def test_no_relation_where_none_is_stated(extractor: Extractor, text: str) -> None:
