@@ -31,7 +31,7 @@ from rich.table import Table
 from kg.cli.connection_options import DatabaseOpt, UriOpt, UserOpt, connection_settings
 from kg.cli.console import err, out
 from kg.connection import ConnectionSettings, neo4j_reason, open_driver
-from kg.errors import KgError
+from kg.errors import KgError, first_line
 from kg.records import ReadFailure
 
 if TYPE_CHECKING:
@@ -108,11 +108,6 @@ def _say_waiting(holder: LeaseHolder) -> None:
     )
 
 
-def _first_line(exc: Exception) -> str:
-    text = str(exc).strip() or exc.__class__.__name__
-    return text.splitlines()[0]
-
-
 def _graph_error(exc: DriverError | Neo4jError, uri: str, what: str = "load") -> KgError:
     """One message for a load (or forget) that Neo4j stopped: a lost connection or a
     transient failure (worth running again), a failure of the server itself (a full disk:
@@ -129,7 +124,7 @@ def _graph_error(exc: DriverError | Neo4jError, uri: str, what: str = "load") ->
         reason = neo4j_reason(exc)
         return KgError(f"Neo4j at {uri} refused the {what} ({exc.code}: {reason}); {written}")
     lost = "lost Neo4j" if isinstance(exc, DriverError) else "Neo4j failed"
-    return KgError(f"{lost} at {uri} during the {what} ({_first_line(exc)}); {written}: {again}")
+    return KgError(f"{lost} at {uri} during the {what} ({first_line(exc)}); {written}: {again}")
 
 
 def _check_paths(paths: list[Path]) -> None:

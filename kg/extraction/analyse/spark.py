@@ -26,7 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.errors import KgError
+from kg.errors import KgError, first_line
 from kg.extraction.analyse import Analyser
 from kg.records import Article, ArticleAnalysis
 
@@ -61,11 +61,6 @@ def analyse_partition(articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
         yield analyser.analyse(article)
 
 
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
 _PYTHON_ERROR = re.compile(r"^(\w+(?:Error|Exception)): (.+)$", re.MULTILINE)
 
 
@@ -74,7 +69,7 @@ def _job_failure(error: BaseException) -> str:
     (Spark wraps it in a Java stack trace), else the first line of Spark's message."""
     found = _PYTHON_ERROR.findall(str(error))
     if not found:
-        return _first_line(error)
+        return first_line(error)
     name, message = found[-1]
     if name == "ModuleNotFoundError" and "'kg'" in message:
         return f"{message} on the executors: install kg there (README, Beyond one machine)"
@@ -165,7 +160,7 @@ def spark_context(master: str | None = None) -> Iterator[SparkContext]:
         context = SparkContext.getOrCreate(conf)
     except Exception as error:  # py4j and pyspark raise many kinds; all mean "no Spark"
         where = f" with master {chosen}" if chosen else ""
-        raise KgError(f"cannot start Spark{where}: {_first_line(error)} (log: {log})") from None
+        raise KgError(f"cannot start Spark{where}: {first_line(error)} (log: {log})") from None
     finally:
         if given_python is None:
             os.environ.pop("PYSPARK_PYTHON", None)
