@@ -19,7 +19,10 @@ Components, in order, and why that order is the precedence:
    token's matching key) so one pattern per spelling finds every hamza, ya, ta marbuta,
    tatweel, diacritic and clitic variant. It overwrites what the others found where they
    overlap: a curated id beats a guess. Its spans carry the id in `ent.ent_id_`.
-4. `kg_title_trimmer` (`kg/nlp/titles.py`): a Person span starts at the name, not at the
+4. `kg_place_cues` (`kg/nlp/places.py`): places announced by their kind; then
+   `kg_leader_splitter` (`kg/nlp/leaders.py`): an organisation named with its leader
+   (`التحالف بقيادة السعودية`) is cut into the body and the leader.
+5. `kg_title_trimmer` (`kg/nlp/titles.py`): a Person span starts at the name, not at the
    title or the demonym before it (`الرئيس السوري بشار الأسد` names بشار الأسد), so the
    relation rules read the title and linking the name.
 """
@@ -82,6 +85,8 @@ def build_pipeline(
     kb = tuple(default_kb() if kb is None else kb)
     ruler.add_patterns(kb_patterns(kb))
     places = nlp.add_pipe("kg_place_cues")
+    leaders = nlp.add_pipe("kg_leader_splitter")
+    leaders.add_leaders(kb)
     trimmer = nlp.add_pipe("kg_title_trimmer")
     demonyms = [d for entity in kb for d in entity.demonyms]
     for component in (state_bodies, places, trimmer):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from kg.arabic import spell_out_hashtags
+from kg.extraction.analyse.anaphora import add_head_mentions, article_heads
 from kg.extraction.analyse.pairs import End, PairModel, packaged_model, pair_ends
 from kg.extraction.analyse.sentences import split_sentences
 from kg.extraction.analyse.times import find_times
@@ -73,8 +74,10 @@ class Analyser:
         sentences = split_sentences(article) if sentences is None else sentences
         # Hashtags are read as the words they join; the offsets stay those of the article.
         texts = (spell_out_hashtags(s.text) for s in sentences)
-        docs = self.nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE)
+        docs = list(self.nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE))
+        heads = article_heads(docs)
         for sentence, doc in zip(sentences, docs, strict=True):
+            add_head_mentions(doc, heads)
             ents = [e for e in doc.ents if e.label_ in GRAPH_LABELS]
             if not ents:
                 continue

@@ -13,6 +13,7 @@ or more sentences per rule, most of them not from the seeds.
 from __future__ import annotations
 
 from kg.records import Rule
+from kg.vocabulary import LED_BY_WORDS
 
 KILL = "(?:مقتل|قتل|اغتيال|اغتيل|مصرع|تصفيه)"
 STRIKE_VERB = (
@@ -96,6 +97,8 @@ ORG_MEMBER = (
     "(?:القيادي|قيادي|عضو|العضو|المسؤول|مسؤول|الضابط|ضابط|المستشار|مستشار|عنصر|العنصر|"
     "مقاتل|المقاتل|القاضي|النايب|الناشط|مراسل|مراسله|المراسل|المراسله|مذيع|مذيعه)"
 )
+# What qualifies a head's title (`الأمين العام`, `الرئيسة المشتركة`, co-chair in Kurdish bodies).
+OF_OFFICE = "(?:العام|الاعلي|العامه|المشترك|المشتركه)?"
 # A first title after a name, before `و` and a second one (`العامري الوزير السابق وقائد`).
 FORMER_TITLE = "(?:الوزير|الرييس|النايب|القايد|الامين|المدير|السفير|الزعيم|رييس|وزير)"
 SPOKESPERSON = "(?:المتحدث|الناطق|المتحدثه|الناطقه)"
@@ -103,13 +106,12 @@ FORMER = "(?:السابق|السابقه|الاسبق|الراحل|الراحل�
 APPOINT = "(?:عين|يعين|عينت|تعين|تعيين|بتعيين)"
 APPOINTED_AS = "(?:قائدا|رئيسا|وزيرا|مديرا|زعيما|لقيادة|قيادة|لرئاسة|رئاسة)?"
 # Where an envoy is posted (`السفير الروسي في الأمم المتحدة`): it does not change whom he serves.
-POSTED_TO = "(?:الي|لدي|في|ل)? {LO}?"
+POSTED_TO = "(?:الدايم|الدايمه)? (?:الي|لدي|في|ل)? {LO}?"
 RANK = "(?:الجنرال|اللواء|العميد|العقيد|المقدم|الرايد|النقيب|الفريق|المشير|الادميرال|الضابط|الطيار)"
 HONORIFIC = "(?:الملك|الامير|الشيخ|السيد|الجنرال|اللواء|العميد|الدكتور|المشير|الفريق|السلطان)?"
-LED_BY = (
-    "(?:بقياده|تقوده|يقوده|تتزعمه|يتزعمه|تقودها|يقودها|تتزعمها|يتزعمها|تترأسه|يترأسه|"
-    "تترأسها|يترأسها|يتزعمها)"
-)
+LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
+# Not right after a leader word: `قوات التحالف، بقيادة السعودية` names who leads, not where.
+NOT_LED_BY = "".join(f"(?<!{word}\\x20)" for word in sorted(LED_BY_WORDS))
 # Being present, based, fighting or in control somewhere (DEPLOYED_IN).
 DEPLOYED = (
     "(?:ينتشر|تنتشر|انتشار|يتمركز|تتمركز|تمركز|المتمركزه|المتمركز|المتمركزين|المنتشره|"
@@ -229,26 +231,26 @@ RULES: tuple[Rule, ...] = (
     # --- offices of an organisation
     Rule(
         "title-before-name",
-        f'{ORG_HEAD} (?:العام|الاعلي|العامه)? (?:ل)? "? {{O:t}} "? {{GAP:2}} {FORMER} ،? '
+        f'{ORG_HEAD} {OF_OFFICE} (?:ما)? (?:يسمي)? (?:ل|ب)? "? {{O:t}} "? {{GAP:2}} {FORMER} ،? '
         f"{HONORIFIC} ،? {{P:s}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
     Rule(
         "commander-in-body",
-        'قايد "? {O:t} "? (?:في|ب|التابع ل) "? {O} "? ،? ' + HONORIFIC + " ،? {P:s}",
-        relations=(("LEADS", "s", "t"),),
+        'قايد "? {O:t} "? (?:في|ب|التابع ل) "? {O:b} "? ،? ' + HONORIFIC + " ،? {P:s}",
+        relations=(("LEADS", "s", "t"), ("PART_OF", "t", "b")),
         timed=False,
     ),
     Rule(
         "name-comma-title",
-        f"{{P:s}} ، {{GAP:2}} {ORG_HEAD} (?:العام|الاعلي|العامه)? (?:ل)? {{O:t}}",
+        f"{{P:s}} ، {{GAP:2}} {ORG_HEAD} {OF_OFFICE} (?:ل)? {{O:t}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
     Rule(
         "name-title-and-title",
-        f"{{P:s}} {FORMER_TITLE} {{WORDS:2}} و {ORG_HEAD} (?:العام|الاعلي|العامه)? (?:ل)? {{O:t}}",
+        f"{{P:s}} {FORMER_TITLE} {{WORDS:2}} و {ORG_HEAD} {OF_OFFICE} (?:ل)? {{O:t}}",
         relations=(("LEADS", "s", "t"),),
         expand=("t",),
         timed=False,
@@ -261,13 +263,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "name-comma-spokesperson",
-        f"{{P:s}} ، {SPOKESPERSON} {{GAP:2}} باسم {{O:t}}",
+        f"{{P:s}} ،? {SPOKESPERSON} {{GAP:2}} باسم {{O:t}}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
     ),
     Rule(
         "member-before-name",
-        f'{ORG_MEMBER} {{WORDS:1}} (?:في|ب|من)? "? {{O:t}} "? {{WORDS:1}} ،? {HONORIFIC} '
+        f'{ORG_MEMBER} {{WORDS:2}} (?:في|ب|من)? "? {{O:t}} "? {{WORDS:1}} ،? {HONORIFIC} '
         "،? {P:s}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
@@ -280,7 +282,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "led-by",
-        f'{{O:t}} "? {{GAP:3}} {LED_BY} {{PLO:s}}',
+        f'{{O:t}} "? {{GAP:3}} {LED_BY} {{WORDS:3}} {{PLO:s}}',
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
@@ -335,6 +337,13 @@ RULES: tuple[Rule, ...] = (
         "branch-of",
         '{O:s} "? ،? (?:ذراع|الذراع|فرع|احد|احدي|جناح|الجناح) {GAP:2} "? {O:t}',
         relations=(("PART_OF", "s", "t"),),
+    ),
+    Rule(
+        "serving-within",
+        '{O:s} "? (?:التي|الذي)? (?:العامله|العامل|تعمل|يعمل|تقاتل|يقاتل|المنضويه|المنضوي|تنضوي|'
+        'ينضوي) (?:تحت)? (?:لواء)? ضمن "? {O:t}',
+        relations=(("PART_OF", "s", "t"),),
+        timed=False,
     ),
     Rule(
         "factions-such-as",
@@ -468,13 +477,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "advances-in",
-        f'{{OG:s}} "? {{GAP:4}} {ADVANCE} {{GAP:3}} (?:في|الي|على|نحو|من)? {IN_PLACE} {{L:t}}',
+        f'{{OG:s}} "? {{GAP:4}} {ADVANCE} {{GAP:3}} (?:في|الي|على|نحو|من)? {IN_PLACE} '
+        f"{NOT_LED_BY}{{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         kinds=(("s", "armed"),),
     ),
     Rule(
         "advances-in-vso",
-        f"{ADVANCE} {FORCE_WORD} {{OG:s}} {{GAP:3}} (?:في|الي|على|نحو)? {IN_PLACE} {{L:t}}",
+        f"{ADVANCE} {FORCE_WORD} {{OG:s}} {{GAP:3}} (?:في|الي|على|نحو)? {IN_PLACE} "
+        f"{NOT_LED_BY}{{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("s",),
         kinds=(("s", "armed"),),

@@ -30,6 +30,8 @@ HEDGES = key_set(
         "نفى",
         "نفت",
         "نفي",
+        "نافيا",
+        "نافية",
         "مزاعم",
         "يزعم",
         "تزعم",
@@ -87,15 +89,48 @@ HEDGES = key_set(
         "يستبعد",
         "تأجيل",
         "أرجأ",
+        # only supposed: `إذا نفذت الولايات المتحدة ضربة`
+        "إذا",
+        "لو",
     )
 )
 HEDGE_WINDOW = 6
+# Words right after a match that make it no fact: `الضربة الأميركية المحتملة` (the possible
+# strike), `المرتقبة` (awaited), `الوشيكة` (imminent), `المزعومة` (alleged).
+AFTER_HEDGES = key_set(
+    (
+        "المحتملة",
+        "المحتمل",
+        "محتملة",
+        "محتمل",
+        "المرتقبة",
+        "المرتقب",
+        "مرتقبة",
+        "مرتقب",
+        "الوشيكة",
+        "الوشيك",
+        "وشيكة",
+        "وشيك",
+        "المزعومة",
+        "المزعوم",
+        "المفترضة",
+        "المفترض",
+        "المقبلة",
+        "المقبل",
+    )
+)
+AFTER_HEDGE_WINDOW = 2
 
 
 def _hedged(text: str, position: int) -> bool:
     """Whether one of the units just before `position` of a skeleton is a hedge."""
     before = text[:position].split()[-HEDGE_WINDOW:]
     return any(unit.lstrip("وفبلك") in HEDGES or unit in HEDGES for unit in before)
+
+
+def _hedged_after(text: str, position: int) -> bool:
+    """Whether one of the units just after `position` of a skeleton makes the match no fact."""
+    return any(unit in AFTER_HEDGES for unit in text[position:].split()[:AFTER_HEDGE_WINDOW])
 
 
 # What may stand between coordinated entities: `دمشق وحلب`, `بسوريا، أهمها في دمشق`.
@@ -126,7 +161,8 @@ class RuleSet:
 
     def hits(self, skeleton: Skeleton) -> list[RuleHit]:
         """Every rule match in the sentence (groups as slot indexes, or ids for demonyms),
-        but those that a hedge before them makes no fact (`تتهم السعودية إيران بدعم ...`).
+        but those that a hedge before them (`تتهم السعودية إيران بدعم ...`) or right after
+        them (`الضربة الأميركية المحتملة`) makes no fact.
 
         Descriptions (rules with `timed=False`: titles, adjectives, affiliations) are never
         hedged: `طالب اليوسفي الرئيس اليمني هادي` still names Yemen's president."""
@@ -136,7 +172,10 @@ class RuleSet:
             if not all(letters & accepted for accepted in required):
                 continue  # a slot the rule needs has no entity of its kind in the sentence
             for match in regex.finditer(skeleton.text):
-                if rule.timed and _hedged(skeleton.text, match.start()):
+                if rule.timed and (
+                    _hedged(skeleton.text, match.start())
+                    or _hedged_after(skeleton.text, match.end())
+                ):
                     continue
                 groups = {
                     name: self._group_ids(skeleton, match, name, rule)

@@ -23,7 +23,10 @@ that expression:
 - a slot may be followed by an aside in brackets (`⟦O0⟧ ( ⟦O1⟧ سابقا )`), which the
   pattern need not spell out;
 - any other unit is a regular expression for one token (`(?:التقى|اجتمع)`); a unit ending
-  in `?` is optional.
+  in `?` is optional;
+- lookbehind groups at the start of a slot or word unit (`(?<!بقياده\x20){L:t}`) guard it:
+  the unit matches only where the text before it (before the word, after its proclitics) is
+  none of theirs.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ _GAP_TOKENS = {
     "MODS": rf"(?!{_CLAUSE_WORDS}(?: |$))[^⟦ ]+",
 }
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640\u064b-\u0652\u0670]+")
+_GUARDS = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))*")
 _ASIDE = r"(?: \((?: [^()\s]+){1,6}? \))?"
 _PROCLITICS = "(?:[وفبلك] )*[وفبلك]{0,2}"
 
@@ -121,7 +125,13 @@ def _unit_regex(unit: str, demonyms: Iterable[str], expand: Collection[str] = ()
         # `(?:عدد من)?` would make only its last word optional, and the first one's space
         # required: write one optional group a word (`(?:عدد)? (?:من)?`).
         raise ValueError(f"an optional group spans words, at {unit!r}")
+    # Lookbehind guards (`(?<!بقياده\x20){L:t}`) stay in front of the slot or word they guard.
+    guard = _GUARDS.match(body).group()
+    body = body[len(guard) :]
+    guard = _ARABIC_RUN.sub(lambda m: match_key(m.group()), guard)
     macro = _MACRO.fullmatch(body)
+    if macro is not None and guard and macro.group(1) in _GAP_TOKENS:
+        raise ValueError(f"a guard stands before a slot or word, not a gap, at {unit!r}")
     if macro is not None:
         kind, name = macro.groups()
         if kind in _GAP_TOKENS:
@@ -137,9 +147,11 @@ def _unit_regex(unit: str, demonyms: Iterable[str], expand: Collection[str] = ()
             regex = f"⟦[{classes}]{number}⟧{_ASIDE}"
             if name in expand:
                 regex += rf"(?:(?: (?:و|،|,|\"))+ ⟦[{classes}]\d+⟧{_ASIDE})*"
+        regex = guard + regex
     else:
-        # A word may carry proclitics, attached or split off by the tokenizer.
-        regex = _PROCLITICS + _ARABIC_RUN.sub(lambda m: match_key(m.group()), body)
+        # A word may carry proclitics, attached or split off by the tokenizer; its guards
+        # look at what stands before the word itself (`(?<!و)حليفه` refuses `وحليفه`).
+        regex = _PROCLITICS + guard + _ARABIC_RUN.sub(lambda m: match_key(m.group()), body)
     return f"(?: {regex})?" if optional else f" {regex}"
 
 

@@ -156,6 +156,48 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "ورصدت الطائرات مواقع حزب الله في ريف حمص.",
             {("DEPLOYED_IN", "hezbollah", "homs")},
         ),
+        # a leader named inside the body's name is its own entity, and leads it
+        (
+            "وأعلن التحالف الذي تقوده السعودية استئناف عملياته فجر اليوم.",
+            {("LEADS", "saudi-arabia", "saudi-led-coalition")},
+        ),
+        (
+            "والتحالف الدولي بقيادة الولايات المتحدة أعلن سحب جنوده من القاعدة.",
+            {("LEADS", "united-states", "us-led-coalition")},
+        ),
+        (
+            "ويواصل حزب الله الذي يرأسه حسن نصر الله حملته قبل الانتخابات.",
+            {("LEADS", "hassan-nasrallah", "hezbollah")},
+        ),
+        (
+            "وقال أبو علي العسكري المتحدث باسم كتائب حزب الله إن الفصائل سترد.",
+            {("MEMBER_OF", "person:ابو_علي_العسكري", "kataib-hezbollah")},
+        ),
+        (
+            "وأصيب القيادي الميداني الكبير في حزب الله علي حسن في الغارة.",
+            {("MEMBER_OF", "person:علي_حسن", "hezbollah")},
+        ),
+        (
+            "وتواصل كتائب حزب الله العاملة ضمن الحشد الشعبي انتشارها قرب الحدود.",
+            {("PART_OF", "kataib-hezbollah", "popular-mobilization-forces")},
+        ),
+        (
+            "وقال مندوب إيران الدائم سعيد إيرواني إن بلاده سترد.",
+            {("MEMBER_OF", "person:سعيد_ايرواني", "iran")},
+        ),
+        (
+            "وتحدث قائد فيلق القدس بالحرس الثوري إسماعيل قاآني أمام الضباط.",
+            {("LEADS", "esmail-qaani", "quds-force"), ("PART_OF", "quds-force", "irgc")},
+        ),
+        # a body named again by its head noun alone
+        (
+            "وشارك حزب الله في الاجتماع الأخير. ويقود حسن نصر الله الحزب منذ عام 1992.",
+            {("LEADS", "hassan-nasrallah", "hezbollah")},
+        ),
+        (
+            "وشاركت حركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
+            {("LEADS", "yahya-sinwar", "hamas"), ("DEPLOYED_IN", "hamas", "gaza-strip")},
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
@@ -188,6 +230,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "لم يزر قاآني سوريا منذ أشهر.",
         # the allies are others: a clause starts at `أن`
         "وأعلن حزب الله أن حلفاء سوريا لن يتخلوا عنها.",
+        # two movements are named: `الحركة` alone stands for neither
+        "وشاركت حركة الجهاد الإسلامي وحركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
     ],
 )
 def test_no_relation_where_none_is_stated(extractor: Extractor, text: str) -> None:
@@ -389,6 +433,15 @@ def test_a_place_named_after_a_kind_of_body_is_that_body(
     assert [(e.name, e.label) for e in document.entities if e.name == name] == [
         (name, "Organization")
     ]
+
+
+def test_a_guard_keeps_a_slot_from_following_its_words() -> None:
+    """`(?<!بقياده\\x20){L:t}`: the place is not the one a leader word announces."""
+    pattern = compile_pattern("{O:s} {GAP:3} (?<!بقياده\\x20){L:t}")
+    assert pattern.search(" ⟦O0⟧ تقدمت نحو ⟦L1⟧")
+    assert not pattern.search(" ⟦O0⟧ ، بقياده ⟦L1⟧")
+    with pytest.raises(ValueError, match="not a gap"):
+        compile_pattern("{O:s} (?<!بقياده\\x20){GAP:3} {L:t}")
 
 
 def test_an_optional_group_of_two_words_is_refused() -> None:

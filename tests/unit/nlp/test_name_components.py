@@ -84,3 +84,35 @@ def test_a_first_name_that_is_also_a_title_word_stays(rules_only: Language) -> N
     assert ("باسم العوادي", "Person") in ents(
         rules_only, "وقال المتحدث باسم الحكومة باسم العوادي إن"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "وشنت طائرات التحالف الذي تقوده السعودية غارات",
+            [
+                ("التحالف", "Organization", "saudi-led-coalition"),
+                ("السعودية", "Location", "saudi-arabia"),
+            ],
+        ),
+        (
+            "وأعلن التحالف بقيادة السعودية أن",
+            [
+                ("التحالف", "Organization", "saudi-led-coalition"),
+                ("السعودية", "Location", "saudi-arabia"),
+            ],
+        ),
+    ],
+)
+def test_a_body_named_with_its_leader_is_two_names(
+    rules_only: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(e.text, e.label_, e.ent_id_) for e in rules_only(text).ents] == expected
+
+
+def test_a_body_whose_leader_is_unknown_keeps_its_whole_name(rules_only: Language) -> None:
+    text = "وأعلن التحالف العربي أن"
+    assert [(e.text, e.ent_id_) for e in rules_only(text).ents] == [
+        ("التحالف العربي", "saudi-led-coalition")
+    ]

@@ -27,6 +27,7 @@ def test_default_pipeline_order_is_the_precedence() -> None:
         "kg_state_bodies",
         "kb_ruler",
         "kg_place_cues",
+        "kg_leader_splitter",
         "kg_title_trimmer",
     ]
 
