@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import NORM
 from spacy.lang.ar import Arabic
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -34,6 +36,8 @@ CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 PROCLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 MIN_STEM_KEY_LENGTH = 2
+# How many distinct words the tokenizer remembers the pieces of before it starts afresh.
+MAX_REMEMBERED_WORDS = 200_000
 # Two-letter stems are split off only when they are these function words (`وهو`, `فقد`,
 # `بها`, `ولم`): the lexicon's other two-letter keys are mostly fragments, and trusting them
 # broke names (`بدر` into `ب` + `در`).
@@ -99,22 +103,33 @@ class ArabicTokenizer:
         self.vocab = vocab
         self.lexicon = frozenset(lexicon)
         self._base = _base_tokenizer(vocab)
+        self._pieces: dict[str, list[tuple[str, str]]] = {}
 
     def __call__(self, text: str) -> Doc:
         """Return a Doc whose tokens cover `text` exactly, proclitics split off."""
         words: list[str] = []
         spaces: list[bool] = []
-        norms: list[str] = []
+        norms: list[int] = []
+        strings = self.vocab.strings
         for token in self._base(text):
-            pieces = self.split_word(token.text)
+            pieces = self._pieces.get(token.text)
+            if pieces is None:
+                pieces = self._remember(token.text)
             for position, (piece, norm) in enumerate(pieces):
                 words.append(piece)
-                norms.append(norm)
+                norms.append(strings.add(norm))
                 spaces.append(bool(token.whitespace_) and position == len(pieces) - 1)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, norm in zip(doc, norms, strict=True):
-            token.norm_ = norm
+        if norms:
+            doc.from_array([NORM], numpy.array(norms, dtype="uint64").reshape(-1, 1))
         return doc
+
+    def _remember(self, word: str) -> list[tuple[str, str]]:
+        """`split_word(word)`, kept for the next time (news repeats its words)."""
+        if len(self._pieces) >= MAX_REMEMBERED_WORDS:
+            self._pieces.clear()
+        pieces = self._pieces[word] = self.split_word(word)
+        return pieces
 
     def split_word(self, word: str) -> list[tuple[str, str]]:
         """Split `word` into (surface, matching key) pieces: proclitics first, then the stem.
@@ -179,6 +194,7 @@ class ArabicTokenizer:
         lexicon_path = Path(path) / LEXICON_FILE
         if lexicon_path.exists():
             self.lexicon = frozenset(lexicon_path.read_text("utf-8").split())
+            self._pieces.clear()
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -188,6 +204,7 @@ class ArabicTokenizer:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> ArabicTokenizer:
         """Restore the lexicon from `to_bytes` output."""
         self.lexicon = frozenset(data.decode("utf-8").split())
+        self._pieces.clear()
         return self
 
 
