@@ -189,6 +189,22 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وتحدث قائد فيلق القدس بالحرس الثوري إسماعيل قاآني أمام الضباط.",
             {("LEADS", "esmail-qaani", "quds-force"), ("PART_OF", "quds-force", "irgc")},
         ),
+        (
+            "وتسلمت قوات سوريا الديمقراطية التي تدعمها أمريكا شحنة جديدة.",
+            {("SUPPORTS", "united-states", "sdf")},
+        ),
+        (
+            "وحذرت روسيا، أكبر داعمي بشار الأسد، من التصعيد.",
+            {("SUPPORTS", "russia", "bashar-al-assad")},
+        ),
+        ("وتواصل إيران مد الحوثيين بالأسلحة والخبراء.", {("SUPPORTS", "iran", "houthis")}),
+        (
+            "ورحب سامي عادل، رئيس أركان الجيش الليبي الجديد، بالوفد.",
+            {
+                ("LEADS", "person:سامي_عادل", "organization:الجيش_الليبي"),
+                ("PART_OF", "organization:الجيش_الليبي", "libya"),
+            },
+        ),
         # a body named again by its head noun alone
         (
             "وشارك حزب الله في الاجتماع الأخير. ويقود حسن نصر الله الحزب منذ عام 1992.",
