@@ -47,7 +47,20 @@ _FEMININE_HEADS = (
     "وزارة الخزانة",
     "وزارة النفط",
     "وزارة الصحة",
+    "وزارة التخطيط",
+    "وزارة التجارة",
+    "وزارة الاقتصاد",
+    "وزارة الكهرباء",
+    "وزارة الطاقة",
+    "وزارة النقل",
+    "وزارة التعليم",
+    "وزارة الثقافة",
+    "وزارة الزراعة",
     "وكالة الأنباء",
+    "رئاسة الوزراء",
+    "المحكمة",
+    "السفارة",
+    "القنصلية",
     "الإدارة",
     "الأجهزة الأمنية",
 )
@@ -66,6 +79,9 @@ _MASCULINE_HEADS = (
     "القضاء",
     "البنك المركزي",
     "الديوان الملكي",
+    "الكونغرس",
+    "الكونجرس",
+    "الدفاع المدني",
 )
 HEAD_GENDERS: dict[tuple[str, ...], str] = {
     tuple(match_key(phrase).split()): gender
@@ -89,7 +105,9 @@ _MODIFIER_STEMS = (
     "الشرعي",
     "الانتقالي",
 )
-MODIFIERS = key_set((*_MODIFIER_STEMS, *(stem + "ة" for stem in _MODIFIER_STEMS)))
+MODIFIERS = key_set(
+    (*_MODIFIER_STEMS, *(stem + "ة" for stem in _MODIFIER_STEMS), "العليا", "الأعلى")
+)
 # What makes the words before a head an office, not an institution (`وزير الخارجية الإيراني`),
 # and what after the country makes it another body (`الجيش السوري الحر`).
 OFFICE_BEFORE = key_set(("وزير", "وزيرة", "نائب", "باسم", "سفير", "مستشار", "مندوب", "مبعوث"))
@@ -102,10 +120,16 @@ _HEAD_FIRST_WORDS = frozenset(head[0] for head in HEAD_GENDERS)
 
 
 class StateBodies:
-    """Adds `Organization` spans for a head noun, adjectives and a country's adjective."""
+    """Adds `Organization` spans for a head noun, adjectives and a country's adjective.
 
-    def __init__(self) -> None:
+    `over_places_only`: the second pass, after the knowledge-base ruler, which may have taken
+    a country adjective that is also the country's name (`السعودية`) for the country and so
+    replaced `وزارة الخارجية السعودية`; this pass puts the institution back, replacing only
+    places inside it."""
+
+    def __init__(self, over_places_only: bool = False) -> None:
         self.demonyms: frozenset[str] = frozenset()
+        self.over_places_only = over_places_only
 
     def add_demonyms(self, demonyms: Iterable[str]) -> None:
         """Country adjectives in their definite form (`الإيرانية`) end an institution's name."""
@@ -158,7 +182,12 @@ class StateBodies:
                 continue
             span = Span(doc, *found, label="Organization")
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
-            if all(span.start <= e.start and e.end <= span.end for e in overlapping):
+            replaceable = not self.over_places_only or (
+                overlapping and all(e.label_ == "Location" for e in overlapping)
+            )
+            if replaceable and all(
+                span.start <= e.start and e.end <= span.end for e in overlapping
+            ):
                 ents = [e for e in ents if e not in overlapping] + [span]
                 added = True
             index = found[1]
@@ -172,8 +201,8 @@ class StateBodies:
     assigns=["doc.ents"],
     requires=["token.norm"],
     retokenizes=False,
-    default_config={},
+    default_config={"over_places_only": False},
 )
-def create_state_bodies(nlp: Language, name: str) -> StateBodies:
+def create_state_bodies(nlp: Language, name: str, over_places_only: bool) -> StateBodies:
     """Config factory for state institutions (demonyms are added by `build_pipeline`)."""
-    return StateBodies()
+    return StateBodies(over_places_only)

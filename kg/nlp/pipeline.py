@@ -19,7 +19,9 @@ Components, in order, and why that order is the precedence:
    token's matching key) so one pattern per spelling finds every hamza, ya, ta marbuta,
    tatweel, diacritic and clitic variant. It overwrites what the others found where they
    overlap: a curated id beats a guess. Its spans carry the id in `ent.ent_id_`.
-4. `kg_place_cues` (`kg/nlp/places.py`): places announced by their kind; then
+4. `kg_state_bodies_over_places`: the state institutions again, over the places the ruler
+   found inside them (`وزارة الخارجية السعودية`, whose adjective is also Saudi Arabia's name);
+   `kg_place_cues` (`kg/nlp/places.py`): places announced by their kind; then
    `kg_leader_splitter` (`kg/nlp/leaders.py`): an organisation named with its leader
    (`التحالف بقيادة السعودية`) is cut into the body and the leader.
 5. `kg_title_trimmer` (`kg/nlp/titles.py`): a Person span starts at the name, not at the
@@ -84,12 +86,15 @@ def build_pipeline(
     )
     kb = tuple(default_kb() if kb is None else kb)
     ruler.add_patterns(kb_patterns(kb))
+    adjectives = nlp.add_pipe(
+        "kg_state_bodies", name="kg_state_bodies_over_places", config={"over_places_only": True}
+    )
     places = nlp.add_pipe("kg_place_cues")
     leaders = nlp.add_pipe("kg_leader_splitter")
     leaders.add_leaders(kb)
     trimmer = nlp.add_pipe("kg_title_trimmer")
     demonyms = [d for entity in kb for d in entity.demonyms]
-    for component in (state_bodies, places, trimmer):
+    for component in (state_bodies, adjectives, places, trimmer):
         component.add_demonyms(demonyms)
     places.add_known_places(a for e in kb if e.label == "Location" for a in e.aliases)
     return nlp

@@ -26,6 +26,12 @@ def ents(nlp: Language, text: str) -> list[tuple[str, str]]:
         ("قالت وزارة الدفاع الروسية إن", ("وزارة الدفاع الروسية", "Organization")),
         ("وقال التلفزيون السوري الرسمي إن", ("التلفزيون السوري الرسمي", "Organization")),
         ("بيان للحكومة الأردنية اليوم", ("لحكومة الأردنية", "Organization")),
+        # the adjective that is also the country's name does not take the ministry away
+        ("ونفى متحدث بوزارة الخارجية السعودية الخبر", ("وزارة الخارجية السعودية", "Organization")),
+        ("وتقدمت القوات السعودية نحو الحدود", ("القوات السعودية", "Organization")),
+        ("وأيدت المحكمة الإيرانية العليا الحكم", ("المحكمة الإيرانية العليا", "Organization")),
+        ("وشددت رئاسة الوزراء البريطانية على", ("رئاسة الوزراء البريطانية", "Organization")),
+        ("وأصدر الكونغرس الأمريكي تقريرا", ("الكونغرس الأمريكي", "Organization")),
     ],
 )
 def test_state_institutions_named_by_their_country(

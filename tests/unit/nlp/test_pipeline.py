@@ -26,6 +26,7 @@ def test_default_pipeline_order_is_the_precedence() -> None:
         "kg_cue_rules",
         "kg_state_bodies",
         "kb_ruler",
+        "kg_state_bodies_over_places",
         "kg_place_cues",
         "kg_leader_splitter",
         "kg_title_trimmer",
