@@ -134,7 +134,12 @@ def _hedged_after(text: str, position: int) -> bool:
 
 
 # What may stand between coordinated entities: `دمشق وحلب`, `بسوريا، أهمها في دمشق`.
-_COORDINATION = r'(?: (?:[وفبلك]|،|,|"|اهمها|ابرزها|منها|في|ب|خاصه|لا سيما))+ ⟦{label}(\d+)⟧'
+# A clitic or `في` alone links no second entity (`الساحل الغربي لليمن` is of Yemen, not and Yemen).
+_LINK = r"(?:و|،|,|اهمها|ابرزها|منها|خاصه|لا سيما)"
+_COORDINATION = (
+    r'(?: (?:[فبلك]|"|في))*(?: ' + _LINK + r')(?: (?:[وفبلك]|،|,|"|اهمها|ابرزها|منها|في|ب|خاصه|'
+    r"لا سيما))* ⟦{label}(\d+)⟧"
+)
 
 
 class RuleSet:

@@ -205,6 +205,16 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
                 ("PART_OF", "organization:الجيش_الليبي", "libya"),
             },
         ),
+        # `لليمن` is "of Yemen": a clitic alone coordinates no second place
+        (
+            "ويتمركز الحوثيون في الساحل الغربي لليمن منذ أشهر.",
+            {("DEPLOYED_IN", "houthis", "yemen-west-coast")},
+        ),
+        (
+            "وينتشر الحوثيون في صعدة والساحل الغربي منذ أشهر.",
+            {("DEPLOYED_IN", "houthis", "saada"), ("DEPLOYED_IN", "houthis", "yemen-west-coast")},
+        ),
+        ("وينتشر حزب الله في ريف دمشق منذ سنوات.", {("DEPLOYED_IN", "hezbollah", "rif-dimashq")}),
         # a body named again by its head noun alone
         (
             "وشارك حزب الله في الاجتماع الأخير. ويقود حسن نصر الله الحزب منذ عام 1992.",
