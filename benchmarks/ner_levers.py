@@ -26,6 +26,7 @@ PLANS = {
     "+ floret vectors": TrainingPlan(sources=(), vectors=True, gazetteer=False),
     "+ WikiFANE + AQMAR": TrainingPlan(vectors=True, gazetteer=False),
     "+ gazetteer feature": TrainingPlan(vectors=True, gazetteer=True),
+    "+ self-training, 6,000 silver sentences": TrainingPlan(silver_sentences=6000),
 }
 
 

@@ -96,6 +96,15 @@ def train(
     vector_threads: Annotated[
         int, typer.Option("--vector-threads", help="Threads floret trains with.")
     ] = 2,
+    self_training: Annotated[
+        int,
+        typer.Option(
+            "--self-training",
+            min=0,
+            help="Add this many silver sentences of the unlabelled news, tagged by the packaged "
+            "model with its consistent names propagated (0: none).",
+        ),
+    ] = 0,
     settings: Annotated[
         list[str] | None,
         typer.Option("--set", help="Override a config value: section.key=value (repeatable)."),
@@ -155,6 +164,7 @@ def train(
         vectors=vectors,
         gazetteer=gazetteer,
         vector_threads=vector_threads,
+        silver_sentences=self_training,
     )
     result = train_ner(
         ner_model_path() if output is None else output,

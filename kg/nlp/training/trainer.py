@@ -3,12 +3,14 @@
 `train_ner` runs the steps of a `TrainingPlan` in order, each announced with its time:
 
 1. corpora: the annotated corpora as training Docs and held-out development sets (`corpora`);
-2. vectors (`plan.vectors`): floret vectors of the matching keys from the unlabelled news and
+2. self-training data (`plan.silver_sentences`): sentences of the unlabelled news tagged by the
+   packaged model, with the names it tags consistently propagated (`silver`);
+3. vectors (`plan.vectors`): floret vectors of the matching keys from the unlabelled news and
    the training text (`vectors`), built once per settings and inputs under `work_dir` and read
    from there by later runs;
-3. training: spaCy's own loop on `config.cfg`, the best model on ANERcorp's development set
+4. training: spaCy's own loop on `config.cfg`, the best model on ANERcorp's development set
    kept;
-4. evaluation on every development set, ANERcorp-style over four and three types, with
+5. evaluation on every development set, ANERcorp-style over four and three types, with
    recall on names seen and unseen in training, written to the model's `meta.json` with the
    data's attribution and licences.
 """
@@ -23,7 +25,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +45,13 @@ from kg.nlp.training.corpora import (
 )
 from kg.nlp.training.evaluation import DevReport, dev_report
 from kg.nlp.training.labels import FOUR_TYPES, THREE_TYPES
-from kg.nlp.training.unlabelled import HELD_OUT_FILE, TEXT_DIR, training_articles
+from kg.nlp.training.silver import SilverSettings, reference_shingles, silver_docs
+from kg.nlp.training.unlabelled import (
+    HELD_OUT_FILE,
+    MULTISOURCE_FILE,
+    TEXT_DIR,
+    training_articles,
+)
 from kg.nlp.training.vectors import (
     VectorSettings,
     built_vectors,
@@ -56,6 +65,8 @@ TRANSFORMER_CONFIG_PATH = Path(__file__).with_name("transformer.cfg")
 TRANSFORMER_NAME = "components.transformer.model.name"
 EMBED = "components.ner.model.tok2vec.embed"
 GAZETTEER_ROWS = 64
+# Self-training reads every tenth unlabelled article, so every outlet and month takes part.
+SILVER_STRIDE = 10
 TOKENIZER_FILES = (
     "tokenizer.json",
     "vocab.txt",
@@ -106,6 +117,8 @@ class TrainingPlan:
     gazetteer: bool = True
     vector_settings: VectorSettings = field(default_factory=VectorSettings)
     vector_threads: int = 2
+    # Silver sentences from the unlabelled news (0: no self-training).
+    silver_sentences: int = 0
 
 
 @dataclass
@@ -193,7 +206,7 @@ def build_vectors(
     if existing is not None:
         log.echo(f"    vectors: reading the ones built before in {directory}")
         return existing
-    if not (text_dir / "ant_multisource_v2.1.txt.gz").is_file():
+    if not (text_dir / MULTISOURCE_FILE).is_file():
         raise KgError(f"unlabelled text not found: {text_dir} (needed for --vectors)")
     tokenizer = blank_arabic().tokenizer
     articles = list(training_articles(text_dir))
@@ -211,6 +224,37 @@ def build_vectors(
     pipeline = train_vectors(text_path, directory, settings, threads=plan.vector_threads)
     text_path.unlink()
     return pipeline
+
+
+def with_silver(
+    corpora: Corpora, text_dir: Path, sentences: int, seed: int, log: StepLog
+) -> Corpora:
+    """`corpora` with `sentences` silver sentences added to training: unlabelled news tagged
+    by the packaged model (the teacher), none sharing text with a development set."""
+    from kg.models import load_ner
+
+    if not (text_dir / MULTISOURCE_FILE).is_file():
+        raise KgError(f"unlabelled text not found: {text_dir} (needed for --self-training)")
+    settings = SilverSettings(sentences=sentences)
+    articles = list(islice(training_articles(text_dir), 0, None, SILVER_STRIDE))
+    reference = reference_shingles([s.tokens for gold in corpora.dev_gold.values() for s in gold])
+    counts: Counter[str] = Counter()
+    docs = silver_docs(
+        load_ner(),
+        blank_arabic().tokenizer,
+        articles[: settings.articles],
+        reference,
+        settings,
+        seed,
+        counts,
+    )
+    log.echo(
+        f"    {counts['silver sentences']:,} silver sentences, "
+        f"{counts['silver trusted names']:,} trusted names, "
+        f"{counts['silver names added where the teacher missed them']:,} names propagated"
+    )
+    report = corpora.report + Counter({k: v for k, v in counts.items() if k.startswith("silver")})
+    return replace(corpora, train=[*corpora.train, *docs], report=report)
 
 
 def plan_settings(plan: TrainingPlan) -> dict[str, Any]:
@@ -251,6 +295,9 @@ def train_ner(
             )
     if not corpora.train or not corpora.dev:
         raise KgError("too little training data to carve a development split from")
+    if plan.silver_sentences:
+        with log.step("self-training data"):
+            corpora = with_silver(corpora, text_dir, plan.silver_sentences, seed, log)
     settings: dict[str, Any] = {}
     if config_path == CONFIG_PATH:
         settings.update(plan_settings(plan))

@@ -130,3 +130,34 @@ def test_every_article_is_read_once(tmp_path: Path) -> None:
     # 40 blocks, three texts: the repeated ones are read once per file.
     articles = list(training_articles(_text_dir(tmp_path)))
     assert len(articles) == 80
+
+
+def test_self_training_adds_silver_sentences_and_reports_the_step(tmp_path: Path) -> None:
+    """`--self-training N`: the packaged model tags the unlabelled news (every tenth article)
+    and the sentences with names it tags consistently join the training Docs."""
+    directory = tmp_path / "text"
+    directory.mkdir()
+    sentence = "وقال حزب الله في بيان نشره موقعه إن مقاتليه تصدوا للهجوم قرب بيروت"
+    articles = "\n\n".join(f"عنوان الخبر رقم {n}\n{sentence} يوم {n}" for n in range(120))
+    for name in (MULTISOURCE_FILE, "ant_jawharafm_v1.1.txt.gz"):
+        with gzip.open(directory / name, "wt", encoding="utf-8") as handle:
+            handle.write(articles)
+    stories = [_sentence("زار/O ميشال/B-PERS عون/I-PERS مدينة/O بيروت/B-LOC أمس/O ./O")] * 9
+    corpora = build_corpora(
+        blank_arabic().tokenizer,
+        Sources([*stories, _sentence("عاد/O الوفد/O إلى/O القاهرة/B-LOC ./O")], []),
+        anercorp_dev_fraction=0.1,
+    )
+    lines: list[str] = []
+    result = train_ner(
+        tmp_path / "model",
+        text_dir=directory,
+        plan=TrainingPlan(sources=(), vectors=False, gazetteer=False, silver_sentences=10),
+        corpora=corpora,
+        overrides={"training.max_steps": 2, "training.eval_frequency": 1},
+        echo=lines.append,
+    )
+    assert list(result.seconds) == ["self-training data", "training", "evaluation"]
+    assert result.report["silver sentences"] == 10
+    assert result.report["silver trusted names"] >= 1
+    assert any("10 silver sentences" in line for line in lines)
