@@ -261,6 +261,8 @@ LED_BY_WORDS = key_set(
     )
 )
 RELATIVE_PRONOUNS = key_set(("الذي", "التي", "الذين", "اللذين", "اللتين"))
+# Head nouns of a country's mission abroad (`السفارة الروسية في لندن`): seated where it is.
+MISSION_HEADS = key_set(("السفارة", "سفارة", "القنصلية", "قنصلية"))
 # Head nouns that, alone and definite, refer back to the one body of the article named with
 # them (`التحالف` for `التحالف العربي`, `الحزب` for `حزب الله`, `المرصد` for `المرصد السوري
 # لحقوق الإنسان`).

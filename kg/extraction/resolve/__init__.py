@@ -30,7 +30,7 @@ from kg.records import (
     Mention,
     Relation,
 )
-from kg.vocabulary import ARMED_HEADS
+from kg.vocabulary import ARMED_HEADS, MISSION_HEADS
 
 
 class Resolver:
@@ -74,6 +74,12 @@ class Resolver:
             return known.kind == "facility"
         label, _, key = entity_id.partition(":")
         return label == "location" and key.split("_")[0] in FACILITY_CUES
+
+    def is_mission(self, entity_id: str) -> bool:
+        """Whether the entity is an embassy or a consulate: an organisation outside the
+        knowledge base whose name starts with `السفارة` or `القنصلية`."""
+        label, _, key = entity_id.partition(":")
+        return label == "organization" and key.split("_")[0] in MISSION_HEADS
 
     def is_armed(self, entity_id: str) -> bool:
         """Whether the entity is an armed body: marked so in the knowledge base, or an

@@ -25,6 +25,10 @@ class EntityKinds(Protocol):
         """Whether the entity is a facility (an airport, a port, a base)."""
         ...
 
+    def is_mission(self, entity_id: str) -> bool:
+        """Whether the entity is an embassy or a consulate."""
+        ...
+
 
 def _has_kind(kinds: EntityKinds, entity_id: str, kind: str) -> bool:
     if kind == "country":
@@ -35,6 +39,8 @@ def _has_kind(kinds: EntityKinds, entity_id: str, kind: str) -> bool:
         return kinds.is_armed(entity_id)
     if kind == "not-facility":
         return not kinds.is_facility(entity_id)
+    if kind == "mission":
+        return kinds.is_mission(entity_id)
     raise ValueError(f"unknown entity kind {kind!r}")
 
 

@@ -847,6 +847,13 @@ RULES: tuple[Rule, ...] = (
         roles={"AGENT": ("s",), "PLACE": ("from", "t")},
     ),
     Rule(
+        "mission-in",
+        '{O:s} "? ،? (?:في|ب|لدي) (?:العاصمه)? {L:t}',
+        relations=(("HEADQUARTERED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "mission"),),
+    ),
+    Rule(
         "headquartered-in",
         f'{{O:s}} "? {{GAP:4}} {HEADQUARTERS} (?:من)? (?:الرييسي)? (?:في|ب)? {{L:t}}',
         relations=(("HEADQUARTERED_IN", "s", "t"),),

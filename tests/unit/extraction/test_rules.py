@@ -215,6 +215,14 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             {("DEPLOYED_IN", "houthis", "saada"), ("DEPLOYED_IN", "houthis", "yemen-west-coast")},
         ),
         ("وينتشر حزب الله في ريف دمشق منذ سنوات.", {("DEPLOYED_IN", "hezbollah", "rif-dimashq")}),
+        # an embassy is its country's, and seated where it is
+        (
+            "وقالت السفارة الإيرانية في لندن إن المحتجين غادروا المبنى.",
+            {
+                ("HEADQUARTERED_IN", "organization:السفاره_الايرانيه", "london"),
+                ("PART_OF", "organization:السفاره_الايرانيه", "iran"),
+            },
+        ),
         # a body named again by its head noun alone
         (
             "وشارك حزب الله في الاجتماع الأخير. ويقود حسن نصر الله الحزب منذ عام 1992.",
