@@ -171,6 +171,7 @@ SUPPLY = (
 REGIME = "(?:نظام|حكومه)"
 BACKER = "(?:الداعم|الداعمه|داعم|داعمه|داعمي|الداعمين|الداعمون|الراعي|الراعيه)"
 HEADQUARTERS = "(?:مقره|مقرها|ومقره|ومقرها|مقرهم|ومقرهما|يتخذ|تتخذ)"
+NOT_AND = "(?<!\\x20و\\x20)(?<!و)"  # a guard: not after `و`, split off or attached
 DIRECTION = "(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|بوسط|بشمال|بجنوب|بشرق|بغرب)"
 
 RULES: tuple[Rule, ...] = (
@@ -388,6 +389,22 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "place-direction-in-province",
+        # `X جنوب محافظة Y`: X is in Y's south (`X، وجنوبي مديرية Y` is another place's)
+        f"{{L:s}} ،? \\(? (?:في)? {NOT_AND}{DIRECTION} {DIRECTION}? "
+        "(?:محافظه|مديريه|ولايه|اقليم) {L:t}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"),),
+    ),
+    Rule(
+        "place-part-of-place",
+        "{L:s} (?:التابعه|التابع) ل (?:محافظه|مديريه|مدينه|ولايه|اقليم|منطقه)? {L:t}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"),),
+    ),
+    Rule(
         "dateline",
         "{L:s} ، {L:t} (?:\\(|-|–|ـ)",
         relations=(("LOCATED_IN", "s", "t"),),
@@ -478,6 +495,19 @@ RULES: tuple[Rule, ...] = (
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
         kinds=(("s", "armed"),),
+    ),
+    Rule(
+        "place-where-deployed",
+        f"{{L:t}} ،? حيث {DEPLOYED} {FORCE_WORD} {{OG:s}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        expand=("s",),
+    ),
+    Rule(
+        "operation-in",
+        f"(?:بدا|بدات|اطلق|اطلقت|يشن|تشن|شن|شنت|تنفذ|ينفذ|نفذ|نفذت) {FORCE_WORD} {{OG:s}} "
+        "(?:عمليه|عمليات|حمله) (?:عسكريه|بريه|واسعه)? {GAP:1} (?:في|ب) "
+        f"{IN_PLACE} {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
     ),
     Rule(
         "advances-in",
@@ -612,8 +642,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "with-support-of",
-        "{O:t} {GAP:6} ،? (?:بدعم|وبدعم|بمساعده|باسناد|وباسناد|بمساندة|وبمساندة) (?:من)? "
+        "{O:t} {GAP:6} ،? (?:بدعم|وبدعم|بمساعده|باسناد|وباسناد|بمساندة|وبمساندة) (?:جوي)? (?:من)? "
         "{GAP:1} {E:s}",
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("s",),
+    ),
+    Rule(
+        # `ب` split off by the tokenizer (`ب اسناد من`): the bare noun is another phrase
+        # (`دعم الأمم المتحدة لـ`, the UN's support for), so the `ب` is required.
+        "with-support-of-split",
+        "{O:t} {GAP:6} ،? ب (?:دعم|اسناد|مسانده|مساعده) (?:جوي)? (?:من)? {GAP:1} {E:s}",
         relations=(("SUPPORTS", "s", "t"),),
         expand=("s",),
     ),

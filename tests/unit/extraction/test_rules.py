@@ -223,6 +223,26 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
                 ("PART_OF", "organization:السفاره_الايرانيه", "iran"),
             },
         ),
+        (
+            "وقتل مدنيون في بلدة الزبداني حيث يتمركز حزب الله منذ سنوات.",
+            {("DEPLOYED_IN", "hezbollah", "location:الزبداني")},
+        ),
+        (
+            "وأطلقت القوات التركية حملة واسعة في عفرين مطلع العام.",
+            {("DEPLOYED_IN", "turkish-army", "afrin"), ("PART_OF", "turkish-army", "turkey")},
+        ),
+        (
+            "وتقع قرية الصفا جنوب محافظة درعا على الطريق القديم.",
+            {("LOCATED_IN", "location:الصفا", "daraa")},
+        ),
+        (
+            "ودخلت القوات بلدة الصفا التابعة لمحافظة درعا فجرا.",
+            {("LOCATED_IN", "location:الصفا", "daraa")},
+        ),
+        (
+            "وتقدم الجيش اليمني نحو المدينة بإسناد من التحالف العربي.",
+            {("SUPPORTS", "saudi-led-coalition", "yemen-army"), ("PART_OF", "yemen-army", "yemen")},
+        ),
         # a body named again by its head noun alone
         (
             "وشارك حزب الله في الاجتماع الأخير. ويقود حسن نصر الله الحزب منذ عام 1992.",
