@@ -284,6 +284,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "لم يزر قاآني سوريا منذ أشهر.",
         # the allies are others: a clause starts at `أن`
         "وأعلن حزب الله أن حلفاء سوريا لن يتخلوا عنها.",
+        # the Syrian civil defence is the White Helmets, no body of the Syrian state
+        "وأعلن الدفاع المدني السوري أن فرقه انتشلت الجثث من تحت الأنقاض.",
         # two movements are named: `الحركة` alone stands for neither
         "وشاركت حركة الجهاد الإسلامي وحركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
     ],
