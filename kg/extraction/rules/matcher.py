@@ -130,7 +130,8 @@ def _hedged(text: str, position: int) -> bool:
 
 def _hedged_after(text: str, position: int) -> bool:
     """Whether one of the units just after `position` of a skeleton makes the match no fact."""
-    return any(unit in AFTER_HEDGES for unit in text[position:].split()[:AFTER_HEDGE_WINDOW])
+    after = text[position:].split(maxsplit=AFTER_HEDGE_WINDOW)[:AFTER_HEDGE_WINDOW]
+    return any(unit in AFTER_HEDGES for unit in after)
 
 
 # What may stand between coordinated entities: `دمشق وحلب`, `بسوريا، أهمها في دمشق`.

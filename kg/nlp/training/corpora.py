@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +40,13 @@ from kg.nlp.training.conll import TaggedSentence, iob_spans, read_conll
 from kg.nlp.training.labels import ANERCORP_LABELS, FACILITY, GROUP, coarse_label
 from kg.nlp.training.projection import project
 from kg.nlp.training.segmented import rejoin
-from kg.nlp.training.split import near_duplicates, sentence_key, shingles, tail_indices
+from kg.nlp.training.split import (
+    near_duplicates,
+    reference_shingles,
+    sentence_key,
+    shingles,
+    tail_indices,
+)
 
 DATA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ner"
 ANERCORP_FILE = "anercorp_train.conll"
@@ -231,13 +237,6 @@ class Sources:
     aqmar: dict[str, list[TaggedSentence]] = field(default_factory=dict)
 
 
-def _reference(sentences: Iterable[TaggedSentence]) -> set[str]:
-    reference: set[str] = set()
-    for sentence in sentences:
-        reference |= shingles(sentence_key(sentence.tokens))
-    return reference
-
-
 def _not_copies(
     sentences: Sequence[TaggedSentence], reference: set[str], source: str, report: Counter[str]
 ) -> list[TaggedSentence]:
@@ -268,7 +267,7 @@ def build_corpora(
     aqmar_dev = [s for name in AQMAR_DEV for s in sources.aqmar.get(name, [])]
     if aqmar_dev:
         dev_gold[AQMAR] = aqmar_dev
-    reference = _reference(s for sentences in dev_gold.values() for s in sentences)
+    reference = reference_shingles(s.tokens for sentences in dev_gold.values() for s in sentences)
 
     train_anercorp = _not_copies(anercorp_rest, reference, ANERCORP, report)
     report["anercorp train sentences"] = len(train_anercorp)

@@ -170,13 +170,3 @@ def silver_docs(
     chosen = [*propagated, *others[: settings.sentences - len(propagated)]]
     counts["silver sentences"] = len(chosen)
     return [project(tokenize, text, spans, counts, unsure) for text, spans, unsure in chosen]
-
-
-def reference_shingles(sentences: Sequence[Sequence[str]]) -> set[str]:
-    """The shingles of tokenised development sentences, for `silver_docs`' copy check."""
-    from kg.nlp.training.split import shingles
-
-    reference: set[str] = set()
-    for tokens in sentences:
-        reference |= shingles(sentence_key(tokens))
-    return reference

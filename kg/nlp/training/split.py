@@ -31,6 +31,14 @@ def shingles(key: str, size: int = SHINGLE) -> set[str]:
     return {key[start : start + size] for start in range(len(key) - size + 1)}
 
 
+def reference_shingles(sentences: Iterable[Sequence[str]]) -> set[str]:
+    """The shingles of tokenised sentences (development text), to compare others against."""
+    reference: set[str] = set()
+    for tokens in sentences:
+        reference |= shingles(sentence_key(tokens))
+    return reference
+
+
 def overlap(key: str, reference: set[str]) -> float:
     """Share of the key's shingles found in `reference`."""
     own = shingles(key)

@@ -45,7 +45,8 @@ from kg.nlp.training.corpora import (
 )
 from kg.nlp.training.evaluation import DevReport, dev_report
 from kg.nlp.training.labels import FOUR_TYPES, THREE_TYPES
-from kg.nlp.training.silver import SilverSettings, reference_shingles, silver_docs
+from kg.nlp.training.silver import SilverSettings, silver_docs
+from kg.nlp.training.split import reference_shingles
 from kg.nlp.training.unlabelled import (
     HELD_OUT_FILE,
     MULTISOURCE_FILE,
@@ -237,7 +238,7 @@ def with_silver(
         raise KgError(f"unlabelled text not found: {text_dir} (needed for --self-training)")
     settings = SilverSettings(sentences=sentences)
     articles = list(islice(training_articles(text_dir), 0, None, SILVER_STRIDE))
-    reference = reference_shingles([s.tokens for gold in corpora.dev_gold.values() for s in gold])
+    reference = reference_shingles(s.tokens for gold in corpora.dev_gold.values() for s in gold)
     counts: Counter[str] = Counter()
     docs = silver_docs(
         load_ner(),
