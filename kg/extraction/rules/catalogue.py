@@ -162,6 +162,13 @@ SUPPORT_VERB = (
     "(?:يدعم|تدعم|دعمت|دعم|يمول|تمول|مولت|يسلح|تسلح|سلحت|تزود|يزود|زودت|تزويد|يساند|"
     "تساند|ساندت|تسليح|تمويل|مساعده|مساندة)"
 )
+# Supporting after its subject: the verbs, and the nouns whose object is the one supplied
+# (`تواصل إيران تزويد الحوثيين`). The noun `دعم` is left out: the name after it is its agent
+# (`انتقدت الحكومة دعم الأمم المتحدة للحوثيين`: the UN's support, criticised by the government).
+SUPPORTED = (
+    "(?:يدعم|تدعم|دعمت|يمول|تمول|مولت|يسلح|تسلح|سلحت|تزود|يزود|زودت|يساند|تساند|ساندت|تزويد|"
+    "تسليح|تمويل)"
+)
 # Supplying someone with arms or money (`تزويد الحوثيين بالسلاح`, `مد الحوثيين بالأسلحة`).
 SUPPLY = (
     "(?:تزويد|بتزويد|تزويدها|بتزويدها|تزويده|بتزويده|يزود|تزود|زودت|زود|امداد|بامداد|"
@@ -617,7 +624,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "supports",
-        f'{{E:s}} {SUPPORT_VERB} "? {{E:t}}',
+        f'{{E:s}} {SUPPORTED} "? {{E:t}}',
         relations=(("SUPPORTS", "s", "t"),),
         expand=("t",),
     ),
@@ -657,7 +664,9 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "intervened-in-support",
-        "{E:s} {GAP:4} (?:دعما|لدعم|دعم|لمساندة|مساندة) (?:ل)? {E:t}",
+        # `دعما` and `لدعم` are "in support of"; a bare `دعم` begins a phrase of its own
+        # (`انتقدت الحكومة دعم الأمم المتحدة`: the UN's support, not the government's).
+        "{E:s} {GAP:4} (?:دعما|لدعم|لمساندة|مساندة) (?:ل)? {E:t}",
         relations=(("SUPPORTS", "s", "t"),),
     ),
     # --- succession

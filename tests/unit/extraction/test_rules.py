@@ -243,6 +243,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وتقدم الجيش اليمني نحو المدينة بإسناد من التحالف العربي.",
             {("SUPPORTS", "saudi-led-coalition", "yemen-army"), ("PART_OF", "yemen-army", "yemen")},
         ),
+        # the noun `دعم` after a subject is the next body's support, not the subject's
+        (
+            "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
+            {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
+        ),
         # a body named again by its head noun alone
         (
             "وشارك حزب الله في الاجتماع الأخير. ويقود حسن نصر الله الحزب منذ عام 1992.",
