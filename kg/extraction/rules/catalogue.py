@@ -158,10 +158,6 @@ THEIR_ALLY = (
     "(?:و(?:\\x20)?حليفه|حليفتها|حليفها|حليفته|حليفتيها|حليفتاها|حليفاها|حلفاؤها|حلفايها|حلفاوها|"
     "حلفاؤه|حلفايه|حلفاوه|وحلفاؤها|حليفاه)"
 )
-SUPPORT_VERB = (
-    "(?:يدعم|تدعم|دعمت|دعم|يمول|تمول|مولت|يسلح|تسلح|سلحت|تزود|يزود|زودت|تزويد|يساند|"
-    "تساند|ساندت|تسليح|تمويل|مساعده|مساندة)"
-)
 # Supporting after its subject: the verbs, and the nouns whose object is the one supplied
 # (`تواصل إيران تزويد الحوثيين`). The noun `دعم` is left out: the name after it is its agent
 # (`انتقدت الحكومة دعم الأمم المتحدة للحوثيين`: the UN's support, criticised by the government).
@@ -169,6 +165,8 @@ SUPPORTED = (
     "(?:يدعم|تدعم|دعمت|يمول|تمول|مولت|يسلح|تسلح|سلحت|تزود|يزود|زودت|يساند|تساند|ساندت|تزويد|"
     "تسليح|تمويل)"
 )
+# Every word of support, the nouns whose next name is their agent included (`دعم ... ل`).
+SUPPORT_VERB = f"(?:{SUPPORTED}|دعم|مساعده|مساندة)"
 # Supplying someone with arms or money (`تزويد الحوثيين بالسلاح`, `مد الحوثيين بالأسلحة`).
 SUPPLY = (
     "(?:تزويد|بتزويد|تزويدها|بتزويدها|تزويده|بتزويده|يزود|تزود|زودت|زود|امداد|بامداد|"
