@@ -126,18 +126,26 @@ def map_entities(
     document: Document, gold: GoldArticle, kb_by_id: Mapping[str, KbEntity]
 ) -> dict[str, str]:
     """Document entity id -> the gold entity id it stands for (entities that stand for none
-    are left out). The gold entity sharing most spellings wins, then the one of the same label."""
+    are left out). The gold entity sharing most spellings wins, then the one whose own name
+    is among them (`واشنطن` the city, not the United States that it also names), then the one
+    of the same label."""
     gold_keys = {gid: _gold_keys(entity) for gid, entity in gold.entities.items()}
     mapping = {}
     for entity in document.entities:
         keys = _document_keys(entity, kb_by_id)
         candidates = [
-            (len(keys & own), gold.entities[gid].label == entity.label, -index, gid)
+            (
+                len(keys & own),
+                _key(gold.entities[gid].name) in keys,
+                gold.entities[gid].label == entity.label,
+                -index,
+                gid,
+            )
             for index, (gid, own) in enumerate(gold_keys.items())
             if keys & own
         ]
         if candidates:
-            mapping[entity.id] = max(candidates)[3]
+            mapping[entity.id] = max(candidates)[-1]
     return mapping
 
 

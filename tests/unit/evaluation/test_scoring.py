@@ -61,6 +61,16 @@ def test_an_entity_stands_for_the_gold_entity_sharing_a_spelling() -> None:
     assert any(f.kind == "entity" and "نظيره" in f.description for f in scores.wrong)
 
 
+def test_a_capital_named_for_its_country_still_stands_for_the_city() -> None:
+    # the gold lists `طهران` as a name of Iran too (the government), before the city itself
+    gold = json.loads(_gold())
+    gold["entities"][1]["aliases"].append("طهران")
+    gold["relations"] = [{"type": "LOCATED_IN", "source": "tehran", "target": "iran"}]
+    relations = [Relation("LOCATED_IN", "tehran", "iran", 0, TEXT, "r")]
+    scores = _scores(_document(relations), json.dumps(gold, ensure_ascii=False))
+    assert scores.relations["LOCATED_IN"].right == 1
+
+
 def test_met_with_counts_in_either_direction_and_twice_counts_once() -> None:
     relations = [
         Relation("MET_WITH", "person:zarif", "oman", 0, TEXT, "r"),
