@@ -227,6 +227,9 @@ TITLES_STRIPPED_ONLY = key_set(
         "المرشد",
         "الزعيم",
         "المسؤول",
+        # ayatollah, both of its words: `آية الله علي خامنئي` names علي خامنئي
+        "آية",
+        "الله",
     )
 )
 # Offices written without the article: they announce a name only after the body or country

@@ -97,6 +97,7 @@ def build_pipeline(
     for component in (state_bodies, adjectives, places, trimmer):
         component.add_demonyms(demonyms)
     places.add_known_places(a for e in kb if e.label == "Location" for a in e.aliases)
+    trimmer.add_person_names(a for e in kb if e.label == "Person" for a in e.aliases)
     return nlp
 
 

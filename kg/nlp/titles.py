@@ -5,7 +5,8 @@ rules read the title as the words before the person (`الرئيس` and the demo
 state that he leads it), and linking wants the name alone, so this component runs last and
 moves the start of every Person span past leading ranks, offices, honorifics, words of an
 office's title and country demonyms, keeping at least the last token; a "person" that is all
-title (`ولي العهد`) is no person.
+title (`ولي العهد`) is no person. A knowledge-base person whose name begins with such a word
+stays whole: `تركي المالكي` is a name, not "the Turkish al-Maliki".
 """
 
 from __future__ import annotations
@@ -46,10 +47,15 @@ class TitleTrimmer:
 
     def __init__(self) -> None:
         self.demonyms: frozenset[str] = frozenset()
+        self.names: frozenset[str] = frozenset()
 
     def add_demonyms(self, demonyms: Iterable[str]) -> None:
         """Treat these country adjectives (`السوري`, `الإيرانية`) as part of a title."""
         self.demonyms = self.demonyms | {match_key(d) for d in demonyms}
+
+    def add_person_names(self, names: Iterable[str]) -> None:
+        """Keep these names whole where they begin with a title word (`تركي المالكي`)."""
+        self.names = self.names | {match_key(name) for name in names}
 
     def _is_title(self, norm: str) -> bool:
         return norm in TITLE_TOKENS or norm in self.demonyms
@@ -64,8 +70,10 @@ class TitleTrimmer:
                 if all(self._is_title(token.norm_) for token in ent):
                     changed = True
                     continue  # `ولي العهد`: an office, no name
-                while start < ent.end - 1 and (
-                    self._is_title(doc[start].norm_) or doc[start].is_punct
+                while (
+                    start < ent.end - 1
+                    and (self._is_title(doc[start].norm_) or doc[start].is_punct)
+                    and match_key(doc[start : ent.end].text) not in self.names
                 ):
                     start += 1
             if start != ent.start:

@@ -267,13 +267,20 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "spokesperson-of",
-        f'{SPOKESPERSON} {{GAP:2}} باسم "? {{O:t}} "? {{GAP:2}} ،? {HONORIFIC} ،? {{P:s}}',
+        f'{SPOKESPERSON} {{GAP:2}} باسم "? {{O:t}} "? {{GAP:2}} ،? {HONORIFIC} (?:الركن)? '
+        "،? {P:s}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
     ),
     Rule(
         "name-comma-spokesperson",
         f"{{P:s}} ،? {SPOKESPERSON} {{GAP:2}} باسم {{O:t}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "envoy-of-body",
+        f"(?:مبعوث|المبعوث|مندوب|المندوب|ممثل) {{O:t}} {POSTED_TO} ،? {HONORIFIC} ،? {{P:s}}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
     ),

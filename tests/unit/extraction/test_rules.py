@@ -248,6 +248,15 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
             {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
         ),
+        # an organisation's envoy serves it, wherever he is posted
+        (
+            "ووصل مبعوث الأمم المتحدة إلى اليمن مارتن غريفيث إلى عدن مساء الأحد.",
+            {("MEMBER_OF", "martin-griffiths", "united-nations")},
+        ),
+        (
+            "وحمّل المتحدث باسم التحالف العربي، العقيد الركن تركي المالكي، الحوثيين المسؤولية.",
+            {("MEMBER_OF", "turki-al-maliki", "saudi-led-coalition")},
+        ),
         # a body named again by its head noun alone
         (
             "وشارك حزب الله في الاجتماع الأخير. ويقود حسن نصر الله الحزب منذ عام 1992.",

@@ -79,6 +79,9 @@ def test_a_kind_word_before_an_ordinary_word_is_no_place(rules_only: Language, t
     [
         ("وهاجم الرئيس السوري بشار الأسد القرار", "بشار الأسد"),
         ("أنهى العاهل الأردني الملك عبدالله الثاني حديثه", "عبدالله الثاني"),
+        ("وانتقد آية الله علي خامنئي في خطابه الأخير", "علي خامنئي"),
+        # a known name whose first word is also a demonym (`تركي`, "Turkish") stays whole
+        ("وأوضح العقيد تركي المالكي في مؤتمره أمس", "تركي المالكي"),
     ],
 )
 def test_person_spans_start_at_the_name(text: str, name: str) -> None:
