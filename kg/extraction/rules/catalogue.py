@@ -176,6 +176,13 @@ SUPPLY = (
 REGIME = "(?:نظام|حكومه)"
 BACKER = "(?:الداعم|الداعمه|داعم|داعمه|داعمي|الداعمين|الداعمون|الراعي|الراعيه)"
 HEADQUARTERS = "(?:مقره|مقرها|ومقره|ومقرها|مقرهم|ومقرهما|يتخذ|تتخذ)"
+# Fighters leaving a place, or being taken out of it (`خروج مقاتلي فيلق الرحمن من الغوطة`).
+LEAVING = (
+    "(?:خروج|خرجت|خرج|خرجوا|اجلاء|اجلي|نقل|اخراج|غادر|غادرت|غادروا|مغادره|انسحاب|انسحبت|"
+    "انسحب|سحب|يسحب|تسحب)"
+)
+LEFT = "(?:غادر|غادرت|غادروا|خرج|خرجت|خرجوا|انسحب|انسحبت|انسحبوا)"
+FIGHTERS = f"(?:الدفعه|دفعه)? {{GAP:2}} (?:من)? (?:{MEMBERS}|مقاتلين|مسلحين|مقاتلو|مسلحو)?"
 NOT_AND = "(?<!\\x20و\\x20)(?<!و)"  # a guard: not after `و`, split off or attached
 DIRECTION = "(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|بوسط|بشمال|بجنوب|بشرق|بغرب)"
 
@@ -878,6 +885,14 @@ RULES: tuple[Rule, ...] = (
         roles={"AGENT": ("s",), "PARTICIPANT": ("t",)},
     ),
     Rule(
+        "met-person-vso",
+        # `التقى غريفيث الأسبوع الماضي الرئيس اليمني هادي في مدينة عدن`
+        f"{MEET_VERB} {{P:s}} {{GAP:5}} {{P:t}} (?:في|ب)? (?:مدينه|العاصمه)? {{L:place}}?",
+        relations=(("MET_WITH", "s", "t"),),
+        event="Meeting",
+        roles={"AGENT": ("s",), "PARTICIPANT": ("t",), "PLACE": ("place",)},
+    ),
+    Rule(
         "met-in-place",
         f"{{P:s}} {{ANY:14}} {MEET_VERB} {{NOP:12}} (?:في|ب) {{L:place}}",
         event="Meeting",
@@ -897,6 +912,22 @@ RULES: tuple[Rule, ...] = (
         relations=(("HEADQUARTERED_IN", "s", "t"),),
         event="Relocation",
         roles={"AGENT": ("s",), "PLACE": ("from", "t")},
+    ),
+    Rule(
+        "fighters-left-for",
+        f"{LEAVING} {FIGHTERS} {{OG:a}} {{GAP:3}} من {IN_PLACE} {{L:from}} {{GAP:3}} "
+        "(?:الي|نحو|باتجاه) {GAP:2} {L:to}?",
+        relations=(("DEPLOYED_IN", "a", "from"),),
+        event="Relocation",
+        roles={"AGENT": ("a",), "PLACE": ("from", "to")},
+    ),
+    Rule(
+        "left-place",
+        f'{{OG:a}} "? {{GAP:3}} {LEFT} {{L:from}} (?:الي|نحو|باتجاه)? {{GAP:2}} {{L:to}}?',
+        relations=(("DEPLOYED_IN", "a", "from"),),
+        event="Relocation",
+        roles={"AGENT": ("a",), "PLACE": ("from", "to")},
+        kinds=(("a", "armed"),),
     ),
     Rule(
         "mission-in",
@@ -1148,6 +1179,31 @@ RULES: tuple[Rule, ...] = (
         f"{{OL:a}} {{GAP:2}} {CONCLUDED} {{WORDS:1}} {AGREEMENT} {{WORDS:4}} مع {{OL:b}}",
         event="Agreement",
         roles={"PARTICIPANT": ("a", "b")},
+    ),
+    # The nuclear agreement with Iran (`الاتفاق النووي الإيراني`, `الاتفاق النووي المبرم مع
+    # إيران`, `اتفاق إيران النووي`); its later mentions in an article are the same agreement.
+    Rule(
+        "nuclear-agreement-of",
+        "(?:الاتفاق|الاتفاقيه|اتفاق|الصفقه) النووي {DEM:a}",
+        event="Agreement",
+        roles={"PARTICIPANT": ("a",)},
+        anaphoric=True,
+    ),
+    Rule(
+        "nuclear-agreement-with",
+        "(?:الاتفاق|الاتفاقيه|اتفاق) النووي {WORDS:5} مع {L:a}",
+        event="Agreement",
+        roles={"PARTICIPANT": ("a",)},
+        anaphoric=True,
+        kinds=(("a", "country"),),
+    ),
+    Rule(
+        "country-nuclear-agreement",
+        "(?:اتفاق|الاتفاق) {L:a} النووي",
+        event="Agreement",
+        roles={"PARTICIPANT": ("a",)},
+        anaphoric=True,
+        kinds=(("a", "country"),),
     ),
     Rule(
         "agreement-between",

@@ -433,7 +433,28 @@ def events_of(document: Document) -> set[tuple]:
             "وينص الاتفاق المبرم بين إيران والعراق على تبادل الأسرى.",
             {("Agreement", (), (), (), ("iran", "iraq"))},
         ),
+        # the nuclear agreement, named by its country
+        (
+            "وانتقد نتنياهو في القدس الاتفاق النووي الإيراني مجددا.",
+            {("Agreement", (), (), (), ("iran",))},
+        ),
+        # fighters leaving a place, with or without where they go
+        (
+            "وبدأ خروج مقاتلي حركة أحرار الشام من مدينة حرستا باتجاه إدلب صباح اليوم.",
+            {("Relocation", ("ahrar-al-sham",), (), ("idlib", "location:حرستا"), ())},
+        ),
+        (
+            "وقال شهود إن مقاتلي جيش الإسلام غادروا دوما نحو الشمال ليلا.",
+            {("Relocation", ("jaysh-al-islam",), (), ("douma",), ())},
+        ),
+        # a meeting with its object after a few words, and its place
+        (
+            "والتقى غريفيث صباح الأحد الرئيس اليمني عبد ربه منصور هادي في عدن.",
+            {("Meeting", ("martin-griffiths",), (), ("aden",), ("abdrabbuh-mansur-hadi",))},
+        ),
         ("ومن المقرر أن يلتقي قاآني مع حسن نصر الله.", set()),
+        # a refusal states no move
+        ("ورفض قادة الفصائل خروج مقاتلي جيش الإسلام من دوما إلى الشمال.", set()),
         ("وقررت الرئاسة السورية إلغاء زيارة بشار الأسد إلى طهران.", set()),
         (
             "وقال مايك بومبيو في أثناء زيارته لإسرائيل إن طموح إيران خطر.",
