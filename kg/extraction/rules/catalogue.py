@@ -245,6 +245,26 @@ RULES: tuple[Rule, ...] = (
         timed=False,
         kinds=(("t", "not-country"),),
     ),
+    # --- a state's own media and bodies: `قناة "الإخبارية" الحكومية السعودية`
+    Rule(
+        "official-body-of",
+        '{O:s} "? (?:الرسميه|الحكوميه) {DEM:t}',
+        relations=(("PART_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "official-body-of-country",
+        '{O:s} "? (?:الرسميه|الحكوميه) {L:t}',
+        relations=(("PART_OF", "s", "t"),),
+        timed=False,
+        kinds=(("t", "country"),),
+    ),
+    Rule(
+        "body-of-country-official",
+        '{O:s} "? {DEM:t} (?:الرسميه|الحكوميه)',
+        relations=(("PART_OF", "s", "t"),),
+        timed=False,
+    ),
     # --- offices of an organisation
     Rule(
         "title-before-name",

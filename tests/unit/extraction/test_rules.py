@@ -248,6 +248,15 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
             {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
         ),
+        # a state's official media are the state's
+        (
+            'ونقلت قناة "الإخبارية" الحكومية السعودية عن مصدر مسؤول أن المفاوضات مستمرة.',
+            {("PART_OF", "organization:الاخباريه", "saudi-arabia")},
+        ),
+        (
+            'وأكدت وكالة "إرنا" الرسمية الإيرانية أن المفاوضات مستمرة.',
+            {("PART_OF", "irna", "iran")},
+        ),
         # an organisation's envoy serves it, wherever he is posted
         (
             "ووصل مبعوث الأمم المتحدة إلى اليمن مارتن غريفيث إلى عدن مساء الأحد.",
