@@ -717,6 +717,22 @@ RULES: tuple[Rule, ...] = (
         "(?:سلفه|سلفها|سابقه) ،? {P:t} ،? {GAP:3} {P:s}",
         relations=(("SUCCEEDED", "s", "t"),),
     ),
+    Rule(
+        "subject-and-predecessor",
+        # `أعلن الرئيس دونالد ترمب الانسحاب من الاتفاق الذي وقعه سلفه باراك أوباما`
+        "{P:s} {NOP:12} (?:سلفه|سلفها) ،? {P:t}",
+        relations=(("SUCCEEDED", "s", "t"),),
+    ),
+    Rule(
+        "subject-and-successor",
+        "{P:t} {NOP:12} (?:خلفه|خليفته|خلفها|خليفتها) ،? {P:s}",
+        relations=(("SUCCEEDED", "s", "t"),),
+    ),
+    Rule(
+        "appointed-in-place-of",
+        f"{APPOINT} {{P:s}} (?:محل|مكان|بدلا) (?:من|عن)? {{GAP:3}} {{P:t}}",
+        relations=(("SUCCEEDED", "s", "t"),),
+    ),
     # --- visits and meetings
     Rule(
         "visited",

@@ -248,6 +248,15 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
             {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
         ),
+        # a predecessor or successor named after the one who followed or preceded
+        (
+            "وأعلن الرئيس دونالد ترامب الانسحاب من الاتفاق الذي وقعه سلفه باراك أوباما مع إيران.",
+            {("SUCCEEDED", "donald-trump", "barack-obama")},
+        ),
+        (
+            "وتولى جمال عبد الناصر الحكم سنوات طويلة، ثم حكم خلفه أنور السادات البلاد عقدا كاملا.",
+            {("SUCCEEDED", "person:انور_السادات", "person:جمال_عبد_الناصر")},
+        ),
         # a state's official media are the state's
         (
             'ونقلت قناة "الإخبارية" الحكومية السعودية عن مصدر مسؤول أن المفاوضات مستمرة.',
