@@ -115,8 +115,10 @@ def _mention_keys(text: str) -> set[str]:
 
 
 def _document_keys(entity: Entity, kb_by_id: Mapping[str, KbEntity]) -> set[str]:
+    """The spellings an entity goes by: its mentions and the name its node shows
+    (`فصائل الحشد الشعبي` is the node `الحشد الشعبي`), else all its names."""
     if entity.mentions:
-        return {k for m in entity.mentions for k in _mention_keys(m.text)}
+        return {k for m in entity.mentions for k in _mention_keys(m.text)} | {_key(entity.name)}
     known = kb_by_id.get(entity.id)
     names = [entity.name, *entity.aliases, *(known.aliases if known else ())]
     return {_key(name) for name in names} - {""}
