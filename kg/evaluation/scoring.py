@@ -102,10 +102,14 @@ def _key(text: str) -> str:
     return match_key(text.replace("_", " ").lstrip("#"))
 
 
-def _gold_keys(entity: GoldEntity) -> set[str]:
-    keys = {_key(name) for name in (entity.name, *entity.aliases)} - {""}
-    # `مدينة البعث` and `البعث` name one place.
+def _without_kinds(keys: set[str]) -> set[str]:
+    """The keys, and those of a place named with its kind also without it (`مدينة البعث` and
+    `البعث` name one place)."""
     return keys | {k.split(" ", 1)[1] for k in keys if k.split(" ")[0] in PLACE_KINDS and " " in k}
+
+
+def _gold_keys(entity: GoldEntity) -> set[str]:
+    return _without_kinds({_key(name) for name in (entity.name, *entity.aliases)} - {""})
 
 
 def _mention_keys(text: str) -> set[str]:
@@ -118,10 +122,12 @@ def _document_keys(entity: Entity, kb_by_id: Mapping[str, KbEntity]) -> set[str]
     """The spellings an entity goes by: its mentions and the name its node shows
     (`فصائل الحشد الشعبي` is the node `الحشد الشعبي`), else all its names."""
     if entity.mentions:
-        return {k for m in entity.mentions for k in _mention_keys(m.text)} | {_key(entity.name)}
-    known = kb_by_id.get(entity.id)
-    names = [entity.name, *entity.aliases, *(known.aliases if known else ())]
-    return {_key(name) for name in names} - {""}
+        keys = {k for m in entity.mentions for k in _mention_keys(m.text)} | {_key(entity.name)}
+    else:
+        known = kb_by_id.get(entity.id)
+        names = [entity.name, *entity.aliases, *(known.aliases if known else ())]
+        keys = {_key(name) for name in names} - {""}
+    return _without_kinds(keys)
 
 
 def map_entities(

@@ -81,6 +81,16 @@ def test_a_node_stands_for_the_gold_entity_of_its_name_whatever_its_mention_took
     assert scores.relations["LOCATED_IN"].right == 1
 
 
+def test_a_place_named_with_its_kind_stands_for_the_gold_place_without_it() -> None:
+    document = _document([Relation("LOCATED_IN", "tehran", "iran", 0, TEXT, "r")])
+    [tehran] = [e for e in document.entities if e.id == "tehran"]
+    tehran.name, tehran.mentions = "مدينة طهران", [Mention(60, 68, "مدينة طهران", 0)]
+    gold = json.loads(_gold())
+    gold["relations"] = [{"type": "LOCATED_IN", "source": "tehran", "target": "iran"}]
+    scores = _scores(document, json.dumps(gold, ensure_ascii=False))
+    assert scores.relations["LOCATED_IN"].right == 1
+
+
 def test_met_with_counts_in_either_direction_and_twice_counts_once() -> None:
     relations = [
         Relation("MET_WITH", "person:zarif", "oman", 0, TEXT, "r"),
