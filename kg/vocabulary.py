@@ -230,6 +230,10 @@ TITLES_STRIPPED_ONLY = key_set(
         # ayatollah, both of its words: `آية الله علي خامنئي` names علي خامنئي
         "آية",
         "الله",
+        # `الفريق أول ركن جوزيف فوتيل`: lieutenant general, staff officer
+        "أول",
+        "ركن",
+        "الركن",
     )
 )
 # Offices written without the article: they announce a name only after the body or country

@@ -7,7 +7,8 @@ spans would become junk nodes and, worse, hide the very words relation rules rea
 component runs right after the NER and removes them; names that merely start with such a
 noun (`جماعة الإخوان المسلمين`) keep a word that is not an adjective and stay. An army,
 government or regime with its nationality (`الجيش اللبناني`) is an institution, so those
-nouns are not generic heads.
+nouns are not generic heads. An organisation's span that runs on into the rank of the person
+named after it (`باسم التحالف العقيد الركن تركي المالكي`) ends before the rank.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.arabic import match_key
-from kg.vocabulary import MONTHS, WEEKDAYS
+from kg.vocabulary import MONTHS, WEEKDAYS, key_set
 
 GENERIC_HEADS = frozenset(
     match_key(word)
@@ -57,6 +58,10 @@ GENERIC_HEADS = frozenset(
 # Nisba adjectives end in ي / ية / يون / يين (after normalisation: ي, يه, يون, يين).
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يا")
 DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# Ranks that announce a person's name: never inside an organisation's name.
+RANKS = key_set(
+    ("العميد", "اللواء", "الجنرال", "العقيد", "المقدم", "الرائد", "النقيب", "الركن", "السفير")
+)
 
 
 def is_description(span: Span) -> bool:
@@ -73,13 +78,24 @@ def is_description(span: Span) -> bool:
     return head in GENERIC_HEADS and all(word.endswith(NISBA_ENDINGS) for word in rest)
 
 
+def before_rank(span: Span) -> Span:
+    """An organisation's span up to the first rank inside it (`التحالف العقيد الركن`:
+    `التحالف`); any other span as it is."""
+    if span.label_ != "Organization":
+        return span
+    for offset, token in enumerate(span[1:], start=1):
+        if token.norm_ in RANKS:
+            return Span(span.doc, span.start, span.start + offset, label=span.label)
+    return span
+
+
 class DescriptionFilter:
-    """Removes description-like spans from `doc.ents`."""
+    """Removes description-like spans from `doc.ents` and cuts organisations at a rank."""
 
     def __call__(self, doc: Doc) -> Doc:
-        """Keep the entities that look like names."""
-        kept = [ent for ent in doc.ents if not is_description(ent)]
-        if len(kept) != len(doc.ents):
+        """Keep the entities that look like names, each without a rank it ran into."""
+        kept = [before_rank(ent) for ent in doc.ents if not is_description(ent)]
+        if kept != list(doc.ents):
             doc.ents = kept
         return doc
 

@@ -77,8 +77,9 @@ SHORT_STEMS = frozenset(
 _CLITIC_PREFIXES = (r"[وفبلك]ـ+", r"[وفبلك](?=[\"'«“”„])", r"#")
 # `2020-`, `2020ـ`: a dash or tatweel glued to the end of a number or word; `الإسلامي".`:
 # a closing quote or a full stop glued to an Arabic word.
-# `#ميليشيات_الحوثي`: a hashtag's words are joined by underscores.
-_HASHTAG_INFIXES = (r"_",)
+# `#ميليشيات_الحوثي`: a hashtag's words are joined by underscores; `لافروف،الاثنين`: an
+# Arabic comma or semicolon typed without the space after it.
+_NEWS_INFIXES = (r"_", r"(?<=[\u0621-\u064a])[،؛](?=[\u0621-\u064a])")
 _NEWS_SUFFIXES = (r"[-ـ–—]+$", r'["«»“”„]$', r'(?<=[\u0621-\u064a"«»“”])[.،؛]$')
 
 
@@ -90,7 +91,7 @@ def _base_tokenizer(vocab: Vocab) -> Tokenizer:
         rules=defaults.tokenizer_exceptions,
         prefix_search=compile_prefix_regex([*_CLITIC_PREFIXES, *defaults.prefixes]).search,
         suffix_search=compile_suffix_regex([*_NEWS_SUFFIXES, *defaults.suffixes]).search,
-        infix_finditer=compile_infix_regex([*defaults.infixes, *_HASHTAG_INFIXES]).finditer,
+        infix_finditer=compile_infix_regex([*defaults.infixes, *_NEWS_INFIXES]).finditer,
         token_match=defaults.token_match,
         url_match=defaults.url_match,
     )

@@ -109,6 +109,8 @@ APPOINTED_AS = "(?:قائدا|رئيسا|وزيرا|مديرا|زعيما|لقي
 # Where an envoy is posted (`السفير الروسي في الأمم المتحدة`): it does not change whom he serves.
 POSTED_TO = "(?:الدايم|الدايمه)? (?:الي|لدي|في|ل)? {LO}?"
 RANK = "(?:الجنرال|اللواء|العميد|العقيد|المقدم|الرايد|النقيب|الفريق|المشير|الادميرال|الضابط|الطيار)"
+# A rank's staff-officer part (`العقيد الركن`, `الفريق أول ركن`).
+STAFF_RANK = "(?:ركن|الركن)?"
 HONORIFIC = "(?:الملك|الامير|الشيخ|السيد|الجنرال|اللواء|العميد|الدكتور|المشير|الفريق|السلطان)?"
 LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
 # Not right after a leader word: `قوات التحالف، بقيادة السعودية` names who leads, not where.
@@ -269,7 +271,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "title-before-name",
         f'{ORG_HEAD} {OF_OFFICE} (?:ما)? (?:يسمي)? (?:ل|ب)? "? {{O:t}} "? {{GAP:2}} {FORMER} ،? '
-        f"{HONORIFIC} ،? {{P:s}}",
+        f"{HONORIFIC} {STAFF_RANK} ،? {{P:s}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
@@ -294,7 +296,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "spokesperson-of",
-        f'{SPOKESPERSON} {{GAP:2}} باسم "? {{O:t}} "? {{GAP:2}} ،? {HONORIFIC} (?:الركن)? '
+        f'{SPOKESPERSON} {{GAP:2}} باسم "? {{O:t}} "? {{GAP:2}} ،? {HONORIFIC} {STAFF_RANK} '
         "،? {P:s}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,

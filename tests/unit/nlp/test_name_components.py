@@ -82,11 +82,18 @@ def test_a_kind_word_before_an_ordinary_word_is_no_place(rules_only: Language, t
         ("وانتقد آية الله علي خامنئي في خطابه الأخير", "علي خامنئي"),
         # a known name whose first word is also a demonym (`تركي`, "Turkish") stays whole
         ("وأوضح العقيد تركي المالكي في مؤتمره أمس", "تركي المالكي"),
+        ("وقال الفريق أول ركن فياض الرويلي في كلمته", "فياض الرويلي"),
     ],
 )
 def test_person_spans_start_at_the_name(text: str, name: str) -> None:
     nlp = build_pipeline()
     assert (name, "Person") in ents(nlp, text)
+
+
+def test_an_organisation_ends_before_the_rank_of_the_person_after_it() -> None:
+    found = ents(build_pipeline(), "وقال المتحدث باسم الرئاسة المصرية السفير بسام راضي إن")
+    assert ("الرئاسة المصرية", "Organization") in found
+    assert not any("السفير" in text for text, _ in found)
 
 
 def test_a_first_name_that_is_also_a_title_word_stays(rules_only: Language) -> None:

@@ -42,6 +42,8 @@ def words(tokenizer: ArabicTokenizer, text: str) -> list[str]:
         ('بـ"العلاقات', ["بـ", '"', "العلاقات"]),
         ("2020-", ["2020", "-"]),
         ('الإسلامي".', ["الإسلامي", '"', "."]),
+        # a comma typed without its space
+        ("لافروف،الاثنين", ["لافروف", "،", "الاثنين"]),
     ],
 )
 def test_proclitics_split(tokenizer: ArabicTokenizer, text: str, expected: list[str]) -> None:
