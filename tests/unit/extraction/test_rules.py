@@ -248,6 +248,15 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
             {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
         ),
+        # a place taken back from a force was held by it; a pocket of a force is where it is
+        (
+            "وتواصل القوات الحكومية عملياتها لتحرير ميناء الحديدة من قبضة ميليشيات الحوثي.",
+            {
+                ("DEPLOYED_IN", "houthis", "hodeidah-port"),
+                ("LOCATED_IN", "hodeidah-port", "hodeidah"),
+            },
+        ),
+        ("واستمر قصف آخر جيب لداعش في دمشق طوال الليل.", {("DEPLOYED_IN", "isis", "damascus")}),
         # a predecessor or successor named after the one who followed or preceded
         (
             "وأعلن الرئيس دونالد ترامب الانسحاب من الاتفاق الذي وقعه سلفه باراك أوباما مع إيران.",
