@@ -248,6 +248,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
             {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
         ),
+        # a place named in quotes, then where it lies
+        (
+            'ووصلت الحافلات إلى قرية "كفر بطيخ" في ريف إدلب الشرقي مساء أمس.',
+            {("LOCATED_IN", "location:كفر_بطيخ", "idlib")},
+        ),
         # a place taken back from a force was held by it; a pocket of a force is where it is
         (
             "وتواصل القوات الحكومية عملياتها لتحرير ميناء الحديدة من قبضة ميليشيات الحوثي.",
