@@ -186,6 +186,8 @@ LEAVING = (
 LEFT = "(?:غادر|غادرت|غادروا|خرج|خرجت|خرجوا|انسحب|انسحبت|انسحبوا)"
 FIGHTERS = f"(?:الدفعه|دفعه)? {{GAP:2}} (?:من)? (?:{MEMBERS}|مقاتلين|مسلحين|مقاتلو|مسلحو)?"
 NOT_AND = "(?<!\\x20و\\x20)(?<!و)"  # a guard: not after `و`, split off or attached
+# A guard: not where something was sent or done (`أرسلت السعودية قوات إلى اليمن لدعم`).
+NOT_DESTINATION = "".join(f"(?<!{word}\\x20)" for word in ("الي", "في", "نحو", "ب"))
 DIRECTION = "(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|بوسط|بشمال|بجنوب|بشرق|بغرب)"
 
 RULES: tuple[Rule, ...] = (
@@ -707,7 +709,8 @@ RULES: tuple[Rule, ...] = (
         "intervened-in-support",
         # `دعما` and `لدعم` are "in support of"; a bare `دعم` begins a phrase of its own
         # (`انتقدت الحكومة دعم الأمم المتحدة`: the UN's support, not the government's).
-        "{E:s} {GAP:4} (?:دعما|لدعم|لمساندة|مساندة) (?:ل)? {E:t}",
+        f"{NOT_DESTINATION}{{E:s}} {{GAP:4}} (?:الي|في|نحو)? {{L}}? {{GAP:2}} "
+        f"(?:دعما|لدعم|لمساندة|مساندة) (?:ل)? {REGIME}? {{E:t}}",
         relations=(("SUPPORTS", "s", "t"),),
     ),
     # --- succession

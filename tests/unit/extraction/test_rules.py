@@ -248,6 +248,18 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
             {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
         ),
+        # forces sent somewhere in support of another: the sender supports, not the place
+        (
+            "وأرسلت السعودية قوات إلى اليمن لدعم الحكومة اليمنية في حربها.",
+            {
+                ("SUPPORTS", "saudi-arabia", "yemen-government"),
+                ("PART_OF", "yemen-government", "yemen"),
+            },
+        ),
+        (
+            "وتدخلت روسيا عسكريا في سوريا دعما لنظام الأسد عام 2015.",
+            {("SUPPORTS", "russia", "bashar-al-assad")},
+        ),
         # a place named in quotes, then where it lies
         (
             'ووصلت الحافلات إلى قرية "كفر بطيخ" في ريف إدلب الشرقي مساء أمس.',
