@@ -642,7 +642,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "and-its-ally",
-        f'{{E:t}} "? {{GAP:2}} ،? {THEIR_ALLY} ،? "? {{E:s}}',
+        # not the last of a list (`نفوذ إيران في العراق وسوريا ازداد وحليفها الأسد`: Iran's ally)
+        f'{NOT_AND}{{E:t}} "? (?:في)? {{L}}? (?:و)? {{L}}? {{GAP:2}} ،? {THEIR_ALLY} ،? "? {{E:s}}',
         relations=(("SUPPORTS", "s", "t"),),
         expand=("s",),
         timed=False,

@@ -248,6 +248,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "انتقدت الحكومة اليمنية دعم الأمم المتحدة للحوثيين.",
             {("SUPPORTS", "united-nations", "houthis"), ("PART_OF", "yemen-government", "yemen")},
         ),
+        # her ally is the ally of the one whose places are listed, not of the last place
+        (
+            "وقال إن وجود ونفوذ إيران في العراق وسوريا ازداد وحليفها بشار الأسد نجا.",
+            {("SUPPORTS", "bashar-al-assad", "iran")},
+        ),
         # forces sent somewhere in support of another: the sender supports, not the place
         (
             "وأرسلت السعودية قوات إلى اليمن لدعم الحكومة اليمنية في حربها.",
