@@ -75,7 +75,10 @@ HEDGES = key_set(
         "مستعدا",
         "مستعدة",
         "اقتراح",
+        # with its clitic, or split off it where the tokenizer knows the stem
         "باقتراحه",
+        "اقتراحه",
+        "اقتراحها",
         "يعتزم",
         "تعتزم",
         "ينوي",
