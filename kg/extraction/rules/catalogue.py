@@ -1229,15 +1229,10 @@ RULES: tuple[Rule, ...] = (
         event="Agreement",
         roles={"PARTICIPANT": ("a", "b")},
     ),
-    # The nuclear agreement with Iran (`الاتفاق النووي الإيراني`, `الاتفاق النووي المبرم مع
-    # إيران`, `اتفاق إيران النووي`); its later mentions in an article are the same agreement.
-    Rule(
-        "nuclear-agreement-of",
-        "(?:الاتفاق|الاتفاقيه|اتفاق|الصفقه) النووي {DEM:a}",
-        event="Agreement",
-        roles={"PARTICIPANT": ("a",)},
-        anaphoric=True,
-    ),
+    # The nuclear agreement with Iran (`الاتفاق النووي المبرم مع إيران`, `اتفاق إيران
+    # النووي`); its later mentions in an article are the same agreement. Named by the adjective
+    # alone (`الاتفاق النووي الإيراني`) it was more often a passing reference than a report of
+    # the agreement (dev and train: 4 right of 10), so that form is left out.
     Rule(
         "nuclear-agreement-with",
         "(?:الاتفاق|الاتفاقيه|اتفاق) النووي {WORDS:5} مع {L:a}",

@@ -482,9 +482,9 @@ def events_of(document: Document) -> set[tuple]:
             "وينص الاتفاق المبرم بين إيران والعراق على تبادل الأسرى.",
             {("Agreement", (), (), (), ("iran", "iraq"))},
         ),
-        # the nuclear agreement, named by its country
+        # the nuclear agreement, named with its country
         (
-            "وانتقد نتنياهو في القدس الاتفاق النووي الإيراني مجددا.",
+            "وانتقد نتنياهو في القدس الاتفاق النووي المبرم مع إيران مجددا.",
             {("Agreement", (), (), (), ("iran",))},
         ),
         # fighters leaving a place, with or without where they go
