@@ -8,7 +8,7 @@ component runs right after the NER and removes them; names that merely start wit
 noun (`جماعة الإخوان المسلمين`) keep a word that is not an adjective and stay. An army,
 government or regime with its nationality (`الجيش اللبناني`) is an institution, so those
 nouns are not generic heads. An organisation's span that runs on into the rank of the person
-named after it (`باسم التحالف العقيد الركن تركي المالكي`) ends before the rank.
+named after it (`باسم البعثة الأردنية السفير خالد الزعبي`) ends before the rank.
 """
 
 from __future__ import annotations

@@ -249,7 +249,7 @@ RULES: tuple[Rule, ...] = (
         timed=False,
         kinds=(("t", "not-country"),),
     ),
-    # --- a state's own media and bodies: `قناة "الإخبارية" الحكومية السعودية`
+    # --- a state's own media and bodies: `صحيفة "الثورة" الحكومية السورية`
     Rule(
         "official-body-of",
         '{O:s} "? (?:الرسميه|الحكوميه) {DEM:t}',
@@ -492,7 +492,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "taken-back-from",
-        # `تحرير ميناء الحديدة من قبضة ميليشيات الحوثي`: they held the place
+        # `بانتزاع ميناء الحديدة من يد الحوثيين`: they held the place
         "(?:تحرير|استعاده|استعادت|استعاد|حررت|حرر|انتزاع) {L:t} {GAP:3} من "
         "(?:قبضه|سيطره|ايدي|يد)? {OG:s}",
         relations=(("DEPLOYED_IN", "s", "t"),),
@@ -642,7 +642,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "and-its-ally",
-        # not the last of a list (`نفوذ إيران في العراق وسوريا ازداد وحليفها الأسد`: Iran's ally)
+        # not the last of a list (`نفوذ إيران في لبنان واليمن ... حليفها الأسد`: Iran's ally)
         f'{NOT_AND}{{E:t}} "? (?:في)? {{L}}? (?:و)? {{L}}? {{GAP:2}} ،? {THEIR_ALLY} ،? "? {{E:s}}',
         relations=(("SUPPORTS", "s", "t"),),
         expand=("s",),
@@ -732,7 +732,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "subject-and-predecessor",
-        # `أعلن الرئيس دونالد ترمب الانسحاب من الاتفاق الذي وقعه سلفه باراك أوباما`
+        # `ينتقد ترامب سلفه أوباما`
         "{P:s} {NOP:12} (?:سلفه|سلفها) ،? {P:t}",
         relations=(("SUCCEEDED", "s", "t"),),
     ),
@@ -935,7 +935,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "met-person-vso",
-        # `التقى غريفيث الأسبوع الماضي الرئيس اليمني هادي في مدينة عدن`
+        # `التقى غريفيث مساء السبت الرئيس هادي في المكلا`
         f"{MEET_VERB} {{P:s}} {{GAP:5}} {{P:t}} (?:في|ب)? (?:مدينه|العاصمه)? {{L:place}}?",
         relations=(("MET_WITH", "s", "t"),),
         event="Meeting",

@@ -23,7 +23,7 @@ def test_the_packaged_model_loads_without_importing_kg_first() -> None:
     script = (
         "import sys, spacy\n"
         f"nlp = spacy.load({str(ner_model_path())!r})\n"
-        "doc = nlp('وقال وزير الخارجية الإيراني محمد جواد ظريف في طهران')\n"
+        "doc = nlp('وقال ظريف للصحفيين في مطار طهران')\n"
         "print(type(nlp.tokenizer).__module__, len(doc))\n"
     )
     result = subprocess.run(

@@ -49,7 +49,7 @@ def _text_dir(tmp_path: Path) -> Path:
     directory.mkdir()
     lines = [
         "أعلن الرئيس اللبناني ميشال عون في بيروت أن الحكومة ستجتمع",
-        "وقال وزير الخارجية الإيراني محمد جواد ظريف في طهران إن المحادثات مستمرة",
+        "وقال ظريف للصحفيين في مطار طهران إن المحادثات مستمرة",
         "زار رئيس الوزراء العراقي بغداد والتقى قادة الحشد الشعبي",
     ]
     articles = "\n\n".join(f"خبر {n}\n{lines[n % 3]} {n}" for n in range(40))
@@ -115,7 +115,7 @@ def test_saved_model_keys_its_floret_vectors_on_the_matching_key(trained) -> Non
 def test_model_with_vectors_runs_in_the_default_pipeline(trained) -> None:
     result, _, _ = trained
     nlp = build_pipeline(ner_model=result.model_dir)
-    doc = nlp("وقال وزير الخارجية الإيراني محمد جواد ظريف في طهران إن الحرس الثوري مستعد")
+    doc = nlp("وقال ظريف للصحفيين في مطار طهران إن الحرس الثوري مستعد")
     assert doc.text.startswith("وقال")
     assert nlp.vocab.vectors.shape == (2000, 8)
 
