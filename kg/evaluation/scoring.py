@@ -138,13 +138,14 @@ def map_entities(
     is among them (`واشنطن` the city, not the United States that it also names), then the one
     of the same label."""
     gold_keys = {gid: _gold_keys(entity) for gid, entity in gold.entities.items()}
+    own_names = {gid: _key(entity.name) for gid, entity in gold.entities.items()}
     mapping = {}
     for entity in document.entities:
         keys = _document_keys(entity, kb_by_id)
         candidates = [
             (
                 len(keys & own),
-                _key(gold.entities[gid].name) in keys,
+                own_names[gid] in keys,
                 gold.entities[gid].label == entity.label,
                 -index,
                 gid,
