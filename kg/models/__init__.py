@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
+from thinc.api import use_ops
 
 from kg.errors import KgError
 
@@ -42,4 +43,8 @@ def load_ner(path: Path | None = None) -> Language:
                 f"{location} is a transformer model (kg train --transformer): "
                 "pip install 'kg[transformers]' to load it"
             ) from None
-    return spacy.load(location)
+    # thinc's default CPU matrix products go through BLIS; numpy's BLAS (OpenBLAS in numpy's
+    # wheels) computes the same products three to four times faster on the cores measured
+    # here (the NER's entities unchanged), so the model runs on numpy's ops without BLIS.
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(location)
