@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from kg.arabic import match_key
 from kg.extraction.rules.catalogue import RULES
-from kg.extraction.rules.skeleton import SLOT_LABELS, Skeleton, compile_pattern, required_slots
+from kg.extraction.rules.skeleton import (
+    SLOT_LABELS,
+    Skeleton,
+    compile_pattern,
+    required_slots,
+    required_words,
+    unit_keys,
+)
 from kg.kb import KbEntity
 from kg.records import Rule, RuleHit
 from kg.vocabulary import key_set
@@ -153,6 +162,13 @@ _COORDINATION = (
 )
 
 
+class _CompiledRule(NamedTuple):
+    rule: Rule
+    regex: re.Pattern[str]
+    slots: tuple[frozenset[str], ...]  # the slot letters each needed slot accepts
+    words: tuple[frozenset[str], ...]  # the matching keys each needed word accepts
+
+
 class RuleSet:
     """Compiled rules, with the demonyms of the knowledge base's countries."""
 
@@ -167,12 +183,44 @@ class RuleSet:
         }
         self.rules = tuple(rules)
         self._compiled = [
-            (
+            _CompiledRule(
                 rule,
                 compile_pattern(rule.pattern, self.demonym_ids, rule.expand),
                 required_slots(rule.pattern),
+                required_words(rule.pattern),
             )
             for rule in self.rules
+        ]
+        self._by_letters: dict[frozenset[str], list[int]] = {}
+        # Each needed word's keys, pointing at (rule, which of its needed words).
+        self._needing: dict[str, list[tuple[int, int]]] = {}
+        for index, compiled in enumerate(self._compiled):
+            for need, words in enumerate(compiled.words):
+                for word in words:
+                    self._needing.setdefault(word, []).append((index, need))
+
+    def _candidates(self, skeleton: Skeleton) -> list[_CompiledRule]:
+        """The rules that can match the skeleton, in catalogue order: it has an entity for
+        each slot they need and one of the words of each word they need (a sentence of news
+        has few of the catalogue's words, so most rules are never tried on it)."""
+        letters = frozenset(SLOT_LABELS[slot.label] for slot in skeleton.slots)
+        by_slots = self._by_letters.get(letters)
+        if by_slots is None:
+            by_slots = self._by_letters[letters] = [
+                index
+                for index, compiled in enumerate(self._compiled)
+                if all(letters & accepted for accepted in compiled.slots)
+            ]
+        met = {
+            pair
+            for key in unit_keys(skeleton.text) & self._needing.keys()
+            for pair in self._needing[key]
+        }
+        found = Counter(index for index, _ in met)
+        return [
+            self._compiled[index]
+            for index in by_slots
+            if found[index] == len(self._compiled[index].words)
         ]
 
     def hits(self, skeleton: Skeleton) -> list[RuleHit]:
@@ -183,10 +231,7 @@ class RuleSet:
         Descriptions (rules with `timed=False`: titles, adjectives, affiliations) are never
         hedged: `طالب اليوسفي الرئيس اليمني هادي` still names Yemen's president."""
         found: list[RuleHit] = []
-        letters = {SLOT_LABELS[slot.label] for slot in skeleton.slots}
-        for rule, regex, required in self._compiled:
-            if not all(letters & accepted for accepted in required):
-                continue  # a slot the rule needs has no entity of its kind in the sentence
+        for rule, regex, _, _ in self._candidates(skeleton):
             for match in regex.finditer(skeleton.text):
                 if rule.timed and (
                     _hedged(skeleton.text, match.start())

@@ -59,6 +59,7 @@ _GAP_TOKENS = {
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640\u064b-\u0652\u0670]+")
 _GUARDS = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))*")
 _ASIDE = r"(?: \((?: [^()\s]+){1,6}? \))?"
+_PROCLITIC_LETTERS = frozenset("وفبلك")
 _PROCLITICS = "(?:[وفبلك] )*[وفبلك]{0,2}"
 
 
@@ -160,13 +161,58 @@ def required_slots(pattern: str) -> tuple[frozenset[str], ...]:
     (`{PO:s}`: P or O): a sentence without such an entity cannot match."""
     required = []
     for unit in pattern.split():
-        optional = unit.endswith("?") and len(unit) > 1 and not unit.endswith("??")
         macro = _MACRO.fullmatch(unit)
-        if optional or macro is None or macro.group(1) in _GAP_TOKENS or macro.group(1) == "DEM":
+        if _optional_unit(unit) or macro is None or macro.group(1) == "DEM":
             continue
         kind = macro.group(1)
         required.append(frozenset("POLG" if "E" in kind else kind))
     return tuple(required)
+
+
+# A word unit that is a plain word or a plain choice of words (`قائد`, `(?:التقى|اجتمع)`).
+_PLAIN_WORDS = re.compile(
+    rf"(?:{_ARABIC_RUN.pattern}|\(\?:{_ARABIC_RUN.pattern}(?:\|{_ARABIC_RUN.pattern})*\))"
+)
+
+
+def _optional_unit(unit: str) -> bool:
+    """Whether a match can do without the unit: marked `?`, or a gap (which may be empty)."""
+    if unit.endswith("?") and len(unit) > 1 and not unit.endswith("??"):
+        return True
+    macro = _MACRO.fullmatch(unit)
+    return macro is not None and macro.group(1) in _GAP_TOKENS
+
+
+def required_words(pattern: str) -> tuple[frozenset[str], ...]:
+    """For each plain word unit (`قائد`, `(?:التقى|اجتمع)`) that a match of `pattern` cannot
+    do without and that a needed unit follows, the matching keys it accepts: a skeleton none
+    of whose units is one of them, bar up to two proclitic letters (`وقايد`), cannot match.
+
+    Other units prune nothing and are left out, and so is a word with nothing needed after
+    it, since it may match the start of a longer unit (`قائد` in `قائدا`)."""
+    required = []
+    followed = False  # whether a needed unit comes after the current one
+    for unit in reversed(pattern.split()):
+        if _optional_unit(unit):
+            continue
+        body = unit[len(_GUARDS.match(unit).group()) :]
+        if followed and _MACRO.fullmatch(body) is None and _PLAIN_WORDS.fullmatch(body):
+            required.append(frozenset(match_key(word) for word in _ARABIC_RUN.findall(body)))
+        followed = True
+    return tuple(reversed(required))
+
+
+def unit_keys(skeleton_text: str) -> set[str]:
+    """The skeleton's units, each also without one and two leading proclitic letters: what
+    a word unit of a pattern (`required_words`) may be in this sentence."""
+    keys = set()
+    for unit in skeleton_text.split():
+        keys.add(unit)
+        if unit[:1] in _PROCLITIC_LETTERS:
+            keys.add(unit[1:])
+            if unit[1:2] in _PROCLITIC_LETTERS:
+                keys.add(unit[2:])
+    return keys
 
 
 def compile_pattern(
