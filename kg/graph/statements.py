@@ -104,11 +104,18 @@ SET e.name = CASE WHEN e.id CONTAINS ':' AND e.mentionCount > 0 THEN COLLECT {
     }[0] ELSE e.name END
 """
 
+# A fact's provenance lists, read once into variables: indexing a property inside a list
+# comprehension (`r.evidence[i]`) reads the whole list again for every element, which made
+# updating a fact that thousands of sentences state quadratic in their number.
+_PROVENANCE = (
+    "coalesce(r.sentences, []) AS sentences, r.evidence AS evidence, r.times AS times, "
+    "r.sentenceRules AS sentenceRules, r.since AS since, r.date AS date, r.rules AS rules"
+)
 # A fact written before per-sentence times and rules were kept: each old sentence is taken to
 # state the fact's time and all its rules.
-_OLD_TIME = "coalesce(r.times[i], r.since, r.date, '')"
+_OLD_TIME = "coalesce(times[i], since, date, '')"
 _OLD_RULES = (
-    "coalesce(r.sentenceRules[i], reduce(joined = '', rule IN coalesce(r.rules, []) | "
+    "coalesce(sentenceRules[i], reduce(joined = '', rule IN coalesce(rules, []) | "
     "joined + CASE joined WHEN '' THEN '' ELSE '+' END + rule))"
 )
 
@@ -162,11 +169,13 @@ WITHDRAW_FACTS = f"""
 MATCH (s:Entity)-[r]->(:Entity)
 WHERE s.id IN $entityIds AND type(r) <> 'CO_OCCURS_WITH'
   AND any(article IN r.articles WHERE article IN $ids)
-WITH r, [i IN range(0, size(r.sentences) - 1)
-         WHERE NOT any(id IN $ids WHERE r.sentences[i] STARTS WITH id + ':s')] AS keep
+WITH r, {_PROVENANCE}
+WITH r, sentences, evidence, times, sentenceRules, since, date, rules,
+     [i IN range(0, size(sentences) - 1)
+      WHERE NOT any(id IN $ids WHERE sentences[i] STARTS WITH id + ':s')] AS keep
 SET r.articles = [x IN r.articles WHERE NOT x IN $ids],
-    r.sentences = [i IN keep | r.sentences[i]],
-    r.evidence = [i IN keep | r.evidence[i]],
+    r.sentences = [i IN keep | sentences[i]],
+    r.evidence = [i IN keep | evidence[i]],
     r.times = [i IN keep | {_OLD_TIME}],
     r.sentenceRules = [i IN keep | {_OLD_RULES}]
 WITH r
@@ -351,10 +360,10 @@ UNWIND $rows AS row
 MATCH (s:Entity {{id: row.source}})
 MATCH (t:Entity {{id: row.target}})
 MERGE (s)-[r:%s]->(t)
-WITH r, row, coalesce(r.sentences, []) AS old
-WITH r, row, [i IN range(0, size(old) - 1)
-              | [old[i], r.evidence[i], {_OLD_TIME}, {_OLD_RULES}]]
-           + [i IN range(0, size(row.sentences) - 1) WHERE NOT row.sentences[i] IN old
+WITH r, row, {_PROVENANCE}
+WITH r, row, [i IN range(0, size(sentences) - 1)
+              | [sentences[i], evidence[i], {_OLD_TIME}, {_OLD_RULES}]]
+           + [i IN range(0, size(row.sentences) - 1) WHERE NOT row.sentences[i] IN sentences
               | [row.sentences[i], row.evidence[i], row.times[i], row.sentenceRules[i]]]
            AS supports
 WITH r, row, COLLECT {{
