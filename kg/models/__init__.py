@@ -15,6 +15,7 @@ from spacy.language import Language
 from thinc.api import use_ops
 
 from kg.errors import KgError
+from kg.nlp.remembered_vectors import remember_vectors
 
 
 def models_path() -> Path:
@@ -47,4 +48,4 @@ def load_ner(path: Path | None = None) -> Language:
     # wheels) computes the same products three to four times faster on the cores measured
     # here (the NER's entities unchanged), so the model runs on numpy's ops without BLIS.
     with use_ops("numpy", use_blis=False):
-        return spacy.load(location)
+        return remember_vectors(spacy.load(location))
