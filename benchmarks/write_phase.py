@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             result["words"] = write_corpus(corpus, args.articles)
             extract = ["extract", str(corpus), "-o", str(extracted), "--workers", str(args.workers)]
             result["extract"] = timed([*kg, *extract], dict(os.environ))
+            print(f"kg extract: {result['extract']}", flush=True)
             neo4j_server.start()
             settings = resolve_settings()
             env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username)
@@ -76,10 +77,14 @@ def main(argv: list[str] | None = None) -> int:
             with open_driver(settings) as driver:
                 wipe(driver)
             result["load"] = timed([*kg, "load", str(extracted)], env)
+            print(f"kg load: {result['load']}", flush=True)
             with open_driver(settings) as driver:
                 result["relationships"] = relationship_count(driver)
                 wipe(driver)
-            result["import"] = timed([*kg, "import", str(extracted)], env)
+            # kg import writes into the local server's files: it is named by KG_NEO4J_HOME and
+            # its ports, never by NEO4J_URI (which kg import refuses).
+            result["import"] = timed([*kg, "import", str(extracted)], dict(os.environ))
+            print(f"kg import: {result['import']}", flush=True)
             with open_driver(settings) as driver:
                 imported = relationship_count(driver)
             if imported != result["relationships"]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 from kg.errors import KgError
 from kg.nlp.remembered_vectors import remember_vectors
@@ -46,6 +47,10 @@ def load_ner(path: Path | None = None) -> Language:
             ) from None
     # thinc's default CPU matrix products go through BLIS; numpy's BLAS (OpenBLAS in numpy's
     # wheels) computes the same products three to four times faster on the cores measured
-    # here (the NER's entities unchanged), so the model runs on numpy's ops without BLIS.
+    # here (the NER's entities unchanged), so the model runs on numpy's ops without BLIS, on
+    # one BLAS thread: the NER's matrices are too small to gain from more (measured: the same
+    # time on two), while idle BLAS threads spin on the cores that kg's other processes (the
+    # worker pool, Spark's Python workers, Neo4j) need.
+    threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
         return remember_vectors(spacy.load(location))

@@ -6,8 +6,6 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing import get_context
 
-from threadpoolctl import threadpool_limits
-
 from kg.extraction.analyse import Analyser
 from kg.records import Article, ArticleAnalysis
 
@@ -17,19 +15,9 @@ WORKER_WINDOW = 256
 _worker: Analyser | None = None
 
 
-def worker_analyser() -> Analyser:
-    """An analyser for one of several processes that share the machine's cores (kg's worker
-    pool, Spark's Python workers): its matrix products run on one BLAS thread, since the
-    processes are the parallelism and a BLAS thread pool in each would only oversubscribe
-    the cores (300 ANT articles on 2 workers: 44 s with OpenBLAS's default threads, 28 s
-    with one each)."""
-    threadpool_limits(limits=1, user_api="blas")
-    return Analyser()
-
-
 def _start_worker() -> None:
     global _worker
-    _worker = worker_analyser()
+    _worker = Analyser()
 
 
 def _analyse_in_worker(article: Article) -> ArticleAnalysis:

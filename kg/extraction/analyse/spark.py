@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from kg.errors import KgError, first_line
 from kg.extraction.analyse import Analyser
-from kg.extraction.analyse.parallel import worker_analyser
 from kg.records import Article, ArticleAnalysis
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ def analyse_partition(articles: Iterable[Article]) -> Iterator[ArticleAnalysis]:
     """
     global _executor_analyser
     if _executor_analyser is None:
-        _executor_analyser = worker_analyser()
+        _executor_analyser = Analyser()
     analyser = _executor_analyser
     for article in articles:
         yield analyser.analyse(article)
