@@ -39,6 +39,13 @@ def _use_bench_server() -> None:
     )
 
 
+def server_env(settings) -> dict[str, str]:
+    """This process's environment with the server of `settings` named, for a kg command."""
+    env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username)
+    env["NEO4J_PASSWORD"] = settings.password
+    return env
+
+
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far, in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -211,8 +218,7 @@ def curve(sizes: list[int], workers: int, plot: Path, real: bool = False) -> lis
     from kg.connection import open_driver, resolve_settings
 
     settings = resolve_settings()
-    env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username)
-    env["NEO4J_PASSWORD"] = settings.password
+    env = server_env(settings)
     rows = []
     with tempfile.TemporaryDirectory() as folder, open_driver(settings) as driver:
         for size in sizes:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from ant_corpus import write_corpus
-from run import _use_bench_server, relationship_count, wipe
+from run import _use_bench_server, relationship_count, server_env, wipe
 
 # Runs a command and reports its peak memory: the largest resident set among the processes
 # it waited for (the command, and its worker processes).
@@ -72,8 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"kg extract: {result['extract']}", flush=True)
             neo4j_server.start()
             settings = resolve_settings()
-            env = dict(os.environ, NEO4J_URI=settings.uri, NEO4J_USERNAME=settings.username)
-            env["NEO4J_PASSWORD"] = settings.password
+            env = server_env(settings)
             with open_driver(settings) as driver:
                 wipe(driver)
             result["load"] = timed([*kg, "load", str(extracted)], env)

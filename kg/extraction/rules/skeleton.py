@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.arabic import match_key
+from kg.nlp.tokenizer import PROCLITICS
 
 SLOT_LABELS = {"Person": "P", "Organization": "O", "Location": "L", "Group": "G"}
 _MACRO = re.compile(r"\{([POLGE]+|DEM|GAP|ANY|NOP|WORDS|MODS)(?::(\w+))?\}")
@@ -59,8 +60,8 @@ _GAP_TOKENS = {
 _ARABIC_RUN = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u0640\u064b-\u0652\u0670]+")
 _GUARDS = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))*")
 _ASIDE = r"(?: \((?: [^()\s]+){1,6}? \))?"
-_PROCLITIC_LETTERS = frozenset("وفبلك")
-_PROCLITICS = "(?:[وفبلك] )*[وفبلك]{0,2}"
+_CLITIC_CLASS = "[" + "".join(sorted(PROCLITICS)) + "]"
+_PROCLITICS = f"(?:{_CLITIC_CLASS} )*{_CLITIC_CLASS}{{0,2}}"
 
 
 @dataclass(frozen=True)
@@ -208,9 +209,9 @@ def unit_keys(skeleton_text: str) -> set[str]:
     keys = set()
     for unit in skeleton_text.split():
         keys.add(unit)
-        if unit[:1] in _PROCLITIC_LETTERS:
+        if unit[:1] in PROCLITICS:
             keys.add(unit[1:])
-            if unit[1:2] in _PROCLITIC_LETTERS:
+            if unit[1:2] in PROCLITICS:
                 keys.add(unit[2:])
     return keys
 
