@@ -49,8 +49,16 @@ ORGANISATION_CUES = frozenset(
         "صحيفة",
         "قناة",
         "موقع",
+        # electoral lists and alliances, named in quotes: `ائتلاف "الفتح"`, `قائمة "الحكمة"`
+        "ائتلاف",
+        "تحالف",
+        "قائمة",
+        "كتلة",
+        "تيار",
     )
 )
+# "Named", between a kind of body and its quoted name.
+NAMING_WORDS = frozenset(match_key(word) for word in ("باسم", "اسمها", "اسمه", "يدعى", "تدعى"))
 # Kinds of body whose name no place bears: a place the NER finds right after one is the body's
 # name (`وكالة سبأ`, `تنظيم "الدولة الإسلامية"`), so the cue retypes it. Not `قناة` (`قناة
 # السويس`), `جبهة` (`جبهة البيضاء`, a front), `لواء` or `موقع`, which also name places.
@@ -283,7 +291,9 @@ def cue_spans(doc: Doc) -> list[Span]:
         if norm in RETYPING_CUES:
             spans += _places_named_after(doc, i)
         if norm in ORGANISATION_CUES:
-            quoted = _quoted_after(doc, i + 1)
+            # `تحالف باسم "الوطنية الأبوية"`, `جماعة معارضة اسمها "جيش الثورة"`: named so
+            named = i + 1 < len(doc) and doc[i + 1].norm_ in NAMING_WORDS
+            quoted = _quoted_after(doc, i + 2 if named else i + 1)
             while quoted is not None:
                 spans.append(Span(doc, *quoted, label="Organization"))
                 after = quoted[1] + 1
@@ -299,11 +309,26 @@ def cue_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _quoted(span: Span) -> bool:
+    """Whether the span is exactly what stands between two quotes."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].text in QUOTES
+        and doc[span.end].text in QUOTES
+    )
+
+
 def _widens(span: Span, ent: Span) -> bool:
     """True when `span` contains `ent` and has its label, or is a body containing a place
-    (`تنظيم "الدولة الإسلامية"`): the cue saw the whole name, and what it names."""
-    same_kind = ent.label_ == span.label_ or (
-        ent.label_ == "Location" and span.label_ == "Organization"
+    (`تنظيم "الدولة الإسلامية"`), or is the quoted name after a kind of body, whatever the
+    NER took it for (`تحالف "سائرون"`, not a person): the cue saw the whole name, and what it
+    names."""
+    same_kind = (
+        ent.label_ == span.label_
+        or (ent.label_ == "Location" and span.label_ == "Organization")
+        or (span.label_ == "Organization" and _quoted(span))
     )
     return same_kind and span.start <= ent.start and ent.end <= span.end
 

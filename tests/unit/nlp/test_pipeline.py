@@ -64,6 +64,9 @@ def test_descriptions_are_not_names(
             'مع حركتي "النجباء" و"عصائب أهل الحق"',
             [("النجباء", "Organization"), ("عصائب أهل الحق", "Organization")],
         ),
+        # an electoral list or alliance, named in quotes, or "named" so
+        ('وتقدم ائتلاف "الفجر الجديد" في', [("الفجر الجديد", "Organization")]),
+        ('وانضمت إلى تحالف باسم "الفجر الجديد" كتل', [("الفجر الجديد", "Organization")]),
         ("وقال العميد رضا زاهدي إن", [("رضا زاهدي", "Person")]),
         ("وأكد اللواء محمد باقري في", [("محمد باقري", "Person")]),
         # an office, the body or country it belongs to, then the name
@@ -119,6 +122,13 @@ def test_cue_rules_never_cut_or_retype_an_ner_span(rules_only: Language) -> None
     assert [s.text for s in cue_spans(doc)] == ["رضا زاهدي"]  # what the cue alone would say
     doc = rules_only.get_pipe("kg_cue_rules")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("العميد رضا", "Organization")]
+
+
+def test_a_quoted_name_after_a_kind_of_body_is_that_body(rules_only: Language) -> None:
+    # Tokens: فاز تحالف " الرافدين " ب ; the NER took the alliance's name for a person.
+    doc = with_ner_output(rules_only, 'فاز تحالف "الرافدين" بمقعدين', [(3, 4, "Person")])
+    doc = rules_only.get_pipe("kg_cue_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("الرافدين", "Organization")]
 
 
 def test_a_cue_widens_a_shorter_ner_name_to_the_whole_name(rules_only: Language) -> None:
