@@ -13,7 +13,7 @@ or more sentences per rule, most of them not from the seeds.
 from __future__ import annotations
 
 from kg.records import Rule
-from kg.vocabulary import LED_BY_WORDS
+from kg.vocabulary import LED_BY_WORDS, OFFICE_NOUNS
 
 KILL = "(?:مقتل|قتل|اغتيال|اغتيل|مصرع|تصفيه)"
 STRIKE_VERB = (
@@ -113,6 +113,8 @@ RANK = "(?:الجنرال|اللواء|العميد|العقيد|المقدم|ا
 STAFF_RANK = "(?:ركن|الركن)?"
 HONORIFIC = "(?:الملك|الامير|الشيخ|السيد|الجنرال|اللواء|العميد|الدكتور|المشير|الفريق|السلطان)?"
 LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
+# Not right after an office (`يقوده رئيس مجلس النواب أسامة النجيفي`: the body is the title's).
+NOT_AFTER_OFFICE = "".join(f"(?<!{word}\\x20)" for word in sorted(OFFICE_NOUNS))
 # Not right after a leader word: `قوات التحالف، بقيادة السعودية` names who leads, not where.
 NOT_LED_BY = "".join(f"(?<!{word}\\x20)" for word in sorted(LED_BY_WORDS))
 # Being present, based, fighting or in control somewhere (DEPLOYED_IN).
@@ -330,7 +332,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "led-by",
-        f'{{O:t}} "? {{GAP:3}} {LED_BY} {{WORDS:3}} {{PLO:s}}',
+        f'{{O:t}} "? {{GAP:3}} {LED_BY} {{WORDS:3}} {NOT_AFTER_OFFICE}{{PLO:s}}',
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),

@@ -318,6 +318,16 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وشاركت حركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
             {("LEADS", "yahya-sinwar", "hamas"), ("DEPLOYED_IN", "hamas", "gaza-strip")},
         ),
+        # an electoral list named in quotes, and who leads it
+        (
+            'وتصدر ائتلاف "الفجر الجديد" الذي يقوده مقتدى الصدر نتائج الاقتراع.',
+            {("LEADS", "muqtada-al-sadr", "organization:الفجر_الجديد")},
+        ),
+        # the leader is the person after his title, not the body the title names
+        (
+            'وحل تحالف "الفجر الجديد" الذي يقوده رئيس مجلس النواب السابق سليم الجبوري ثانيا.',
+            {("LEADS", "person:سليم_الجبوري", "organization:مجلس_النواب")},
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
