@@ -53,9 +53,12 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 # The tests run their own Neo4j server (tests/conftest.py says which and how to choose
-# another); .ci/pytest.sh turns pytest's "no tests collected" into a failure.
+# another); .ci/pytest.sh turns pytest's "no tests collected" into a failure. The suite runs
+# in TEST_WORKERS processes (pytest-xdist; each has a Neo4j server of its own), a test
+# module to a process so that its fixtures are set up once.
+TEST_WORKERS ?= 2
 test: install-test lint
-	PATH=$(CURDIR)/$(BIN):$$PATH sh .ci/pytest.sh
+	PATH=$(CURDIR)/$(BIN):$$PATH sh .ci/pytest.sh -n $(TEST_WORKERS) --dist loadfile
 
 clean:
-	rm -rf $(VENV) .test-neo4j .pytest_cache .ruff_cache
+	rm -rf $(VENV) .test-neo4j .test-neo4j-gw* .pytest_cache .ruff_cache
