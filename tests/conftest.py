@@ -41,8 +41,9 @@ CONNECTION_VARIABLES = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_
 
 def pytest_configure(config: pytest.Config) -> None:
     """Point the session (and every `kg` it runs) at test infrastructure only."""
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    if workers > 1 and os.environ.get("KG_TEST_NEO4J_URI"):
+    # `-n N` (N > 1, or `auto`) as pytest-xdist's controller reads it, before any worker starts
+    parallel = getattr(config.option, "numprocesses", None) not in (None, 0, 1)
+    if parallel and os.environ.get("KG_TEST_NEO4J_URI"):
         raise pytest.UsageError(
             "KG_TEST_NEO4J_URI names one database, which parallel workers would empty under "
             "each other's tests: run the suite against it without -n"
