@@ -319,7 +319,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "member-before-name",
-        f'{ORG_MEMBER} {{WORDS:2}} (?:في|ب|من)? "? {{O:t}} "? {{WORDS:1}} ،? {HONORIFIC} '
+        f'{ORG_MEMBER} {{WORDS:3}} (?:في|ب|من)? "? {{O:t}} "? {{WORDS:1}} ،? {HONORIFIC} '
         "،? {P:s}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,

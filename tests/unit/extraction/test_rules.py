@@ -318,6 +318,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وشاركت حركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
             {("LEADS", "yahya-sinwar", "hamas"), ("DEPLOYED_IN", "hamas", "gaza-strip")},
         ),
+        # an official of an office of three words inside the body
+        (
+            "وقال مسؤول مكتب العلاقات الخارجية في حركة حماس موسى أبو مرزوق إن الوفد وصل.",
+            {("MEMBER_OF", "person:موسي_ابو_مرزوق", "hamas")},
+        ),
         # an electoral list named in quotes, and who leads it
         (
             'وتصدر ائتلاف "الفجر الجديد" الذي يقوده مقتدى الصدر نتائج الاقتراع.',
