@@ -318,6 +318,15 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وشاركت حركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
             {("LEADS", "yahya-sinwar", "hamas"), ("DEPLOYED_IN", "hamas", "gaza-strip")},
         ),
+        # a visit named by its noun, the visitor before it or after it
+        (
+            "وأجرى إسماعيل قاآني محادثات خلال زيارة قصيرة إلى بغداد.",
+            {("VISITED", "esmail-qaani", "baghdad")},
+        ),
+        (
+            "وأثارت زيارة الجنرال إسماعيل قاآني بغداد جدلا واسعا.",
+            {("VISITED", "esmail-qaani", "baghdad")},
+        ),
         # an official of an office of three words inside the body
         (
             "وقال مسؤول مكتب العلاقات الخارجية في حركة حماس موسى أبو مرزوق إن الوفد وصل.",
@@ -367,6 +376,9 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "وأعلن حزب الله أن حلفاء سوريا لن يتخلوا عنها.",
         # the Syrian civil defence is the White Helmets, no body of the Syrian state
         "وأعلن الدفاع المدني السوري أن فرقه انتشلت الجثث من تحت الأنقاض.",
+        # an invitation to visit is no visit
+        "ودعت الحكومة إسماعيل قاآني إلى زيارة بغداد.",
+        "ودعت الحكومة إسماعيل قاآني لزيارة بغداد.",
         # two movements are named: `الحركة` alone stands for neither
         "وشاركت حركة الجهاد الإسلامي وحركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
     ],
