@@ -668,7 +668,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "supplies-with",
-        f'{{E:s}} {{GAP:4}} (?:علي)? {SUPPLY} "? {{E:t}} "? (?:ب\\S+|بكل|بما)',
+        f'{{E:s}} {{GAP:4}} (?:علي)? {SUPPLY} "? {{E:t}} "? (?:ب\\S*|بكل|بما)',
         relations=(("SUPPORTS", "s", "t"),),
     ),
     Rule(

@@ -114,6 +114,7 @@ HEDGES = key_set(
     )
 )
 HEDGE_WINDOW = 6
+NEGATIONS = key_set(("لم", "لن"))
 # Words right after a match that make it no fact: `الضربة الأميركية المحتملة` (the possible
 # strike), `المرتقبة` (awaited), `الوشيكة` (imminent), `المزعومة` (alleged).
 AFTER_HEDGES = key_set(
@@ -145,6 +146,16 @@ def _hedged(text: str, position: int) -> bool:
     """Whether one of the units just before `position` of a skeleton is a hedge."""
     before = text[:position].split()[-HEDGE_WINDOW:]
     return any(unit.lstrip("وفبلك") in HEDGES or unit in HEDGES for unit in before)
+
+
+def _hedged_within(text: str, start: int, end: int) -> bool:
+    """Whether a unit inside the match is a hedge: `ترامب ... مستعد لإجراء لقاء مع نظيره`
+    is ready to meet, and `X نفى أنه التقى Y` denies it. A negation inside is left to what it
+    negates: `إيران لم تتوقف عن مد الحوثيين` (has not stopped) still supports them."""
+    return any(
+        (unit.lstrip("وفبلك") in HEDGES or unit in HEDGES) and unit not in NEGATIONS
+        for unit in text[start:end].split()
+    )
 
 
 def _hedged_after(text: str, position: int) -> bool:
@@ -235,6 +246,7 @@ class RuleSet:
             for match in regex.finditer(skeleton.text):
                 if rule.timed and (
                     _hedged(skeleton.text, match.start())
+                    or _hedged_within(skeleton.text, match.start(), match.end())
                     or _hedged_after(skeleton.text, match.end())
                 ):
                     continue

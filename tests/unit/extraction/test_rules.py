@@ -327,6 +327,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وأثارت زيارة الجنرال إسماعيل قاآني بغداد جدلا واسعا.",
             {("VISITED", "esmail-qaani", "baghdad")},
         ),
+        # "has not stopped supplying" supplies; the preposition of what, split off or not
+        (
+            "وتقول الرياض إن إيران لم تكف عن مد الحوثيين بالمال والسلاح.",
+            {("SUPPORTS", "iran", "houthis")},
+        ),
         # an official of an office of three words inside the body
         (
             "وقال مسؤول مكتب العلاقات الخارجية في حركة حماس موسى أبو مرزوق إن الوفد وصل.",
@@ -376,6 +381,9 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "وأعلن حزب الله أن حلفاء سوريا لن يتخلوا عنها.",
         # the Syrian civil defence is the White Helmets, no body of the Syrian state
         "وأعلن الدفاع المدني السوري أن فرقه انتشلت الجثث من تحت الأنقاض.",
+        # offered or proposed, inside the match: no meeting yet
+        "وقال دونالد ترامب إنه مستعد لإجراء لقاء مع الرئيس حسن روحاني دون شروط.",
+        "وفاجأ دونالد ترامب الجميع باقتراحه لقاء مع الرئيس حسن روحاني.",
         # an invitation to visit is no visit
         "ودعت الحكومة إسماعيل قاآني إلى زيارة بغداد.",
         "ودعت الحكومة إسماعيل قاآني لزيارة بغداد.",
