@@ -446,6 +446,14 @@ RULES: tuple[Rule, ...] = (
         kinds=(("s", "not-country"),),
     ),
     Rule(
+        "district-direction-of-place",
+        # `مديرية التحيتا جنوبي الحديدة`: a district lies in the province it is placed by
+        f"(?:مديريه|مديريتي) {{L:s}} ،? \\(? (?:في)? {NOT_AND}{DIRECTION} {DIRECTION}? {{L:t}}",
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"),),
+    ),
+    Rule(
         "place-part-of-place",
         "{L:s} (?:التابعه|التابع) ل (?:محافظه|مديريه|مدينه|ولايه|اقليم|منطقه)? {L:t}",
         relations=(("LOCATED_IN", "s", "t"),),

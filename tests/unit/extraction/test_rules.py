@@ -332,6 +332,12 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وتقول الرياض إن إيران لم تكف عن مد الحوثيين بالمال والسلاح.",
             {("SUPPORTS", "iran", "houthis")},
         ),
+        # a district placed by a direction lies in that province; another place need not
+        (
+            "وقال سكان إن الهدوء عاد إلى مديرية الخوخة جنوبي الحديدة مساء الأحد.",
+            {("LOCATED_IN", "location:الخوخه", "hodeidah")},
+        ),
+        ("وتقع قرية الخوخة جنوبي الحديدة على بعد كيلومترات.", set()),
         # an official of an office of three words inside the body
         (
             "وقال مسؤول مكتب العلاقات الخارجية في حركة حماس موسى أبو مرزوق إن الوفد وصل.",
