@@ -77,7 +77,21 @@ VISIT_KIND = "(?:مفاجيه|رسميه|قصيره|خاطفه|الحاليه|ا
 BORN = "(?:ولد|ولدت|يولد|مولود|المولود|مولوده|المولوده)"
 # People of a body one meets: `التقى قاآني مسؤولين في حزب الله`.
 OFFICIALS = "(?:مسولين|مسوولين|مسولي|قاده|قيادات|قيادين|وفدا|وفد|ممثلين|ممثلي|اعضاء)"
-MEET_VERB = "(?:التقى|يلتقي|التقت|تلتقي|اجتمع|يجتمع|اجتمعت|استقبل|يستقبل|استقبلت)"
+MEET_VERBS = (
+    "التقى",
+    "يلتقي",
+    "التقت",
+    "تلتقي",
+    "اجتمع",
+    "يجتمع",
+    "اجتمعت",
+    "استقبل",
+    "يستقبل",
+    "استقبلت",
+)
+MEET_VERB = "(?:" + "|".join(MEET_VERBS) + ")"
+# Not the object of a meeting: `استقبل فلان سفير روسيا` received Russia's ambassador.
+NOT_MET = "".join(f"(?<!{word}\\x20)" for word in MEET_VERBS)
 
 # Offices. A head of state or government, with the country's adjective or name, LEADS it; an
 # office in a state's service is MEMBER_OF it; the head of an organisation LEADS it.
@@ -217,6 +231,21 @@ RULES: tuple[Rule, ...] = (
         timed=False,
     ),
     Rule(
+        "name-comma-head-of-state-of",
+        f"{{P:s}} ، {STATE_HEAD} {STATE_OFFICE} {{L:t}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+        kinds=(("t", "country"),),
+    ),
+    Rule(
+        "name-state-office-of",
+        # `فاسيلي نيبينزيا، مبعوث روسيا في الأمم المتحدة`, `X سفير الإمارات لدى ...`
+        f"{NOT_MET}{{P:s}} ،? {STATE_MEMBER} {{WORDS:2}} {{L:t}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+        kinds=(("t", "country"),),
+    ),
+    Rule(
         "state-office",
         f"{STATE_MEMBER} {{WORDS:3}} {{DEM:t}} {FORMER} {POSTED_TO} ،? {HONORIFIC} ،? {{P:s}}",
         relations=(("MEMBER_OF", "s", "t"),),
@@ -290,7 +319,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "name-comma-title",
-        f"{{P:s}} ، {{GAP:2}} {ORG_HEAD} {OF_OFFICE} (?:ل)? {{O:t}}",
+        f"{{P:s}} ، {{GAP:2}} {ORG_HEAD} {OF_OFFICE} {FORMER} (?:ل)? {{O:t}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
@@ -303,8 +332,16 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "spokesperson-of",
-        f'{SPOKESPERSON} {{GAP:2}} باسم "? {{O:t}} "? {{GAP:2}} ،? {HONORIFIC} {STAFF_RANK} '
-        "،? {P:s}",
+        f'{SPOKESPERSON} {{GAP:2}} باسم (?:قوات)? "? {{O:t}} "? {{GAP:2}} ،? {HONORIFIC} '
+        f"{STAFF_RANK} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "spokesperson-of-led-body",
+        # `المتحدث باسم التحالف العربي الذي تقوده السعودية في اليمن، تركي المالكي`
+        f'{SPOKESPERSON} {{GAP:2}} باسم (?:قوات)? "? {{O:t}} "? (?:الذي|التي) {LED_BY} {{LO}} '
+        f"(?:في)? {{L}}? ،? {HONORIFIC} {STAFF_RANK} ،? {{P:s}}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
     ),

@@ -332,6 +332,29 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وتقول الرياض إن إيران لم تكف عن مد الحوثيين بالمال والسلاح.",
             {("SUPPORTS", "iran", "houthis")},
         ),
+        # a title after the name, of a country or a body, former or serving
+        (
+            "وقال يوري بوريسوف، سفير روسيا لدى الأردن، إن الوضع هادئ.",
+            {("MEMBER_OF", "person:يوري_بوريسوف", "russia")},
+        ),
+        (
+            "وقال أحمد الخطيب، رئيس وزراء الأردن الأسبق، إن المنطقة تتغير.",
+            {("LEADS", "person:احمد_الخطيب", "jordan")},
+        ),
+        (
+            "وقال سالم الحربي، الأمين العام السابق لحزب الله، إن المنطقة تتغير.",
+            {("LEADS", "person:سالم_الحربي", "hezbollah")},
+        ),
+        # the spokesman of a body described by who leads it and where
+        (
+            "وقال المتحدث باسم التحالف العربي الذي تقوده السعودية في اليمن، سعد الغامدي، "
+            "إن الغارات مستمرة.",
+            {
+                ("MEMBER_OF", "person:سعد_الغامدي", "saudi-led-coalition"),
+                ("LEADS", "saudi-arabia", "saudi-led-coalition"),
+                ("DEPLOYED_IN", "saudi-led-coalition", "yemen"),
+            },
+        ),
         # a district placed by a direction lies in that province; another place need not
         (
             "وقال سكان إن الهدوء عاد إلى مديرية الخوخة جنوبي الحديدة مساء الأحد.",
@@ -387,6 +410,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "وأعلن حزب الله أن حلفاء سوريا لن يتخلوا عنها.",
         # the Syrian civil defence is the White Helmets, no body of the Syrian state
         "وأعلن الدفاع المدني السوري أن فرقه انتشلت الجثث من تحت الأنقاض.",
+        # the ambassador received is another person than the one who receives him
+        "واستقبل بشار الأسد سفير روسيا لدى دمشق.",
         # offered or proposed, inside the match: no meeting yet
         "وقال دونالد ترامب إنه مستعد لإجراء لقاء مع الرئيس حسن روحاني دون شروط.",
         "وفاجأ دونالد ترامب الجميع باقتراحه لقاء مع الرئيس حسن روحاني.",
