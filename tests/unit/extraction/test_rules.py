@@ -355,6 +355,18 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
                 ("DEPLOYED_IN", "saudi-led-coalition", "yemen"),
             },
         ),
+        # a body of another, with an adjective between them, or serving within it
+        (
+            'ونشرت وكالة "البيان" الدعائية التابعة لتنظيم داعش تسجيلا جديدا.',
+            {("PART_OF", "organization:البيان", "isis")},
+        ),
+        (
+            "وأكد البيان أن القوات السودانية، ضمن التحالف العربي، تواصل عملها.",
+            {
+                ("PART_OF", "organization:القوات_السودانيه", "sudan"),
+                ("PART_OF", "organization:القوات_السودانيه", "saudi-led-coalition"),
+            },
+        ),
         # a district placed by a direction lies in that province; another place need not
         (
             "وقال سكان إن الهدوء عاد إلى مديرية الخوخة جنوبي الحديدة مساء الأحد.",
