@@ -128,7 +128,10 @@ POSTED_TO = "(?:الدايم|الدايمه)? (?:الي|لدي|في|ل)? {LO}?"
 RANK = "(?:الجنرال|اللواء|العميد|العقيد|المقدم|الرايد|النقيب|الفريق|المشير|الادميرال|الضابط|الطيار)"
 # A rank's staff-officer part (`العقيد الركن`, `الفريق أول ركن`).
 STAFF_RANK = "(?:ركن|الركن)?"
-HONORIFIC = "(?:الملك|الامير|الشيخ|السيد|الجنرال|اللواء|العميد|الدكتور|المشير|الفريق|السلطان)?"
+HONORIFIC = (
+    "(?:الملك|الامير|الاميره|الشيخ|الشيخه|السيد|السيده|الجنرال|اللواء|العميد|الدكتور|الدكتوره|"
+    "المشير|الفريق|السلطان)?"
+)
 LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
 # Not right after an office (`يقوده رئيس مجلس النواب أسامة النجيفي`: the body is the title's).
 NOT_AFTER_OFFICE = "".join(f"(?<!{word}\\x20)" for word in sorted(OFFICE_NOUNS))
@@ -247,7 +250,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "state-office",
-        f"{STATE_MEMBER} {{WORDS:3}} {{DEM:t}} {FORMER} {POSTED_TO} ،? {HONORIFIC} ،? {{P:s}}",
+        f"{STATE_MEMBER} {{WORDS:3}} {{DEM:t}} {FORMER} {POSTED_TO} ،? {HONORIFIC} {STAFF_RANK} "
+        "،? {P:s}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
     ),
@@ -359,8 +363,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "member-before-name",
-        f'{ORG_MEMBER} {{WORDS:3}} (?:في|ب|من)? "? {{O:t}} "? {{WORDS:1}} ،? {HONORIFIC} '
-        "،? {P:s}",
+        f'{ORG_MEMBER} {{WORDS:3}} (?:في|ب|من)? "? {{O:t}} "? {POSTED_TO} {{WORDS:1}} ،? '
+        f"{HONORIFIC} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "name-comma-member",
+        # `باربرا بليت آشر، مراسلة بي بي سي في واشنطن`
+        f'{{P:s}} ، {ORG_MEMBER} {{WORDS:1}} (?:في|ب|من|ل)? "? {{O:t}}',
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
     ),

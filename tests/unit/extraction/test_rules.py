@@ -355,6 +355,20 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
                 ("DEPLOYED_IN", "saudi-led-coalition", "yemen"),
             },
         ),
+        # a correspondent named before the title; a staff rank or a woman's title before
+        # the name
+        (
+            "وقالت سارة جونز، مراسلة بي بي سي في القاهرة، إن الوضع هادئ.",
+            {("MEMBER_OF", "person:ساره_جونز", "bbc")},
+        ),
+        (
+            "وقال نائب وزير الدفاع اليمني، اللواء الركن صالح الجعيملاني، إن القوات تتقدم.",
+            {("MEMBER_OF", "person:صالح_الجعيملاني", "yemen")},
+        ),
+        (
+            "وقالت وزيرة الصحة الأردنية الدكتورة هالة زواتي إن الإصابات تراجعت.",
+            {("MEMBER_OF", "person:هاله_زواتي", "jordan")},
+        ),
         # a body of another, with an adjective between them, or serving within it
         (
             'ونشرت وكالة "البيان" الدعائية التابعة لتنظيم داعش تسجيلا جديدا.',
