@@ -369,6 +369,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وقالت وزيرة الصحة الأردنية الدكتورة هالة زواتي إن الإصابات تراجعت.",
             {("MEMBER_OF", "person:هاله_زواتي", "jordan")},
         ),
+        # control of places named among others
+        (
+            "واستطاعت هيئة تحرير الشام السيطرة على بلدات كثيرة منها خان شيخون.",
+            {("DEPLOYED_IN", "hts", "khan-shaykhun")},
+        ),
         # a body of another, with an adjective between them, or serving within it
         (
             'ونشرت وكالة "البيان" الدعائية التابعة لتنظيم داعش تسجيلا جديدا.',
@@ -436,6 +441,9 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "وأعلن حزب الله أن حلفاء سوريا لن يتخلوا عنها.",
         # the Syrian civil defence is the White Helmets, no body of the Syrian state
         "وأعلن الدفاع المدني السوري أن فرقه انتشلت الجثث من تحت الأنقاض.",
+        # only tried: no control yet
+        "وتحاول هيئة تحرير الشام السيطرة على بلدات كثيرة منها خان شيخون.",
+        "وتسعى هيئة تحرير الشام للسيطرة على خان شيخون.",
         # the ambassador received is another person than the one who receives him
         "واستقبل بشار الأسد سفير روسيا لدى دمشق.",
         # offered or proposed, inside the match: no meeting yet
