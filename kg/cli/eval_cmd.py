@@ -45,12 +45,23 @@ def _tally_dict(tally: Any) -> dict[str, Any]:
     }
 
 
+def _causes(findings: list, kind: str) -> dict[str, int]:
+    """How many missed facts of a kind had every entity found, and how many had one missing."""
+    from kg.evaluation.scoring import ENTITIES_FOUND
+
+    missed = [f for f in findings if f.kind == kind]
+    found = sum(f.cause == ENTITIES_FOUND for f in missed)
+    return {"entitiesFound": found, "entityNotFound": len(missed) - found}
+
+
 def _findings(title: str, findings: list, show: int) -> None:
     if show <= 0 or not findings:
         return
     out.print(f"\n{title} ({len(findings)}; the first {min(show, len(findings))}):", style="bold")
     for finding in findings[:show]:
         line = Text(f"{finding.article}  {finding.kind} {finding.type}: {finding.description}")
+        if finding.cause:
+            line.append(f"  [{finding.cause}]", style="dim")
         out.print(line)
         if finding.evidence:
             out.print(Text(f"    « {finding.evidence} »"), style="dim")
@@ -104,6 +115,7 @@ def evaluate(
             },
             "eventRoles": _tally_dict(scores.roles),
             "eventDates": _tally_dict(scores.dates),
+            "missedCauses": {kind: _causes(scores.missed, kind) for kind in ("relation", "event")},
             "missed": [vars(f) for f in scores.missed if f.kind in wanted],
             "wrong": [vars(f) for f in scores.wrong if f.kind in wanted],
         }
@@ -118,5 +130,12 @@ def evaluate(
         f"dates right {dates.right} of {dates.gold} annotated ({dates.found} dated)"
     )
     out.print(_table("entities (named in the text)", scores.entities, overall(scores.entities)))
+    for kind in ("relation", "event"):
+        causes = _causes(scores.missed, kind)
+        out.print(
+            f"missed {kind}s: {sum(causes.values())}; kg found every entity of "
+            f"{causes['entitiesFound']} (a rule or the classifier could state them), "
+            f"not every entity of {causes['entityNotFound']}"
+        )
     _findings("missed", [f for f in scores.missed if f.kind in wanted], show)
     _findings("wrong", [f for f in scores.wrong if f.kind in wanted], show)

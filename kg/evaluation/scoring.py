@@ -73,6 +73,9 @@ class Finding:
     type: str
     description: str
     evidence: str = ""
+    # Why a relation or event was missed: `entities found` (kg found every entity it
+    # involves, so a rule or the classifier could state it), or `not found: X, Y`.
+    cause: str = ""
 
 
 @dataclass
@@ -87,6 +90,9 @@ class Scores:
     dates: Tally = field(default_factory=Tally)
     missed: list[Finding] = field(default_factory=list)
     wrong: list[Finding] = field(default_factory=list)
+
+
+ENTITIES_FOUND = "entities found"
 
 
 def overall(tallies: Mapping[str, Tally]) -> Tally:
@@ -186,6 +192,12 @@ class Scorer:
     def _name(self, gold: GoldArticle, gold_id: str) -> str:
         return gold.entities[gold_id].name
 
+    def _cause(self, gold: GoldArticle, gold_ids: Iterable[str], mapping: dict[str, str]) -> str:
+        """Why a fact between these gold entities was missed, as far as entities tell."""
+        found = set(mapping.values())
+        missing = sorted({self._name(gold, i) for i in gold_ids if i not in found})
+        return "not found: " + ", ".join(missing) if missing else ENTITIES_FOUND
+
     def _entities(self, document: Document, gold: GoldArticle, mapping: dict[str, str]) -> None:
         named = [e for e in document.entities if e.mentions]
         found: dict[str, str] = {}  # gold id -> label it was found with
@@ -236,8 +248,9 @@ class Scorer:
             if key not in stated:
                 what = f"{self._name(gold, relation.source)} -> {self._name(gold, relation.target)}"
                 evidence = _sentence(text, relation.evidence)
+                cause = self._cause(gold, (relation.source, relation.target), mapping)
                 self.scores.missed.append(
-                    Finding(gold.name, "relation", relation.type, what, evidence)
+                    Finding(gold.name, "relation", relation.type, what, evidence, cause)
                 )
 
     def _events(self, document: Document, gold: GoldArticle, mapping: dict[str, str]) -> None:
@@ -255,8 +268,9 @@ class Scorer:
                     f"{role.lower()} {self._name(gold, i)}" for role, i in sorted(gold_pairs)
                 )
                 evidence = _sentence(text, gold_event.evidence[0] if gold_event.evidence else None)
+                cause = self._cause(gold, (i for _, i in gold_pairs), mapping)
                 self.scores.missed.append(
-                    Finding(gold.name, "event", gold_event.type, roles, evidence)
+                    Finding(gold.name, "event", gold_event.type, roles, evidence, cause)
                 )
                 continue
             used.add(best)

@@ -62,9 +62,13 @@ def test_a_users_gold_counts_found_and_missed_facts(tmp_path: Path) -> None:
     result = run_kg("eval", str(gold), "--show", "5")
     assert result.returncode == 0, result.stderr
     assert "missed" in result.stdout and "VISITED: إسماعيل قاآني -> بيروت" in result.stdout
+    # the article never names Beirut: the listing says which entity kg did not find
+    assert "بيروت  [not found: بيروت]" in result.stdout
+    assert "missed relations: 1; kg found every entity of 0" in result.stdout
     report = json.loads(run_kg("eval", str(gold), "--json").stdout)
     assert report["relations"]["LEADS"] == {**report["relations"]["LEADS"], "gold": 1, "right": 1}
     assert report["relations"]["VISITED"]["right"] == 0
+    assert report["missedCauses"]["relation"] == {"entitiesFound": 0, "entityNotFound": 1}
 
 
 def test_an_edited_article_or_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.evaluation.gold import parse_gold_line
-from kg.evaluation.scoring import Scorer, overall
+from kg.evaluation.scoring import ENTITIES_FOUND, Scorer, overall
 from kg.records import Article, Document, Entity, Event, Mention, Relation, TextSpan
 
 TEXT = "استقبل محمد جواد ظريف، وزير خارجية بلاده، نظيره العماني في طهران."
@@ -107,6 +107,23 @@ def test_a_relation_to_no_gold_entity_is_wrong_and_misses_are_listed() -> None:
     missed = [f for f in scores.missed if f.kind == "relation"]
     assert {f.type for f in missed} == {"MEMBER_OF", "MET_WITH"}
     assert overall(scores.relations).recall == 0.0
+
+
+def test_a_miss_says_whether_kg_found_the_entities_it_involves() -> None:
+    document = _document([])
+    causes = {f.type: f.cause for f in _scores(document).missed if f.kind != "entity"}
+    assert causes == {
+        "MEMBER_OF": ENTITIES_FOUND,
+        "MET_WITH": ENTITIES_FOUND,
+        "Meeting": ENTITIES_FOUND,
+    }
+    document.entities = [e for e in document.entities if e.id not in ("oman", "tehran")]
+    causes = {f.type: f.cause for f in _scores(document).missed if f.kind != "entity"}
+    assert causes == {
+        "MEMBER_OF": ENTITIES_FOUND,
+        "MET_WITH": "not found: عمان",
+        "Meeting": "not found: طهران",
+    }
 
 
 def test_an_event_matches_by_type_and_a_shared_participant() -> None:
