@@ -487,7 +487,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "place-direction-of-country",
-        f"{{L:s}} ،? \\(? (?:في)? {DIRECTION} {DIRECTION}? {{L:t}}",
+        f'{{L:s}} "? ،? \\(? (?:في)? {DIRECTION} {DIRECTION}? {{L:t}}',
         relations=(("LOCATED_IN", "s", "t"),),
         timed=False,
         kinds=(
@@ -498,7 +498,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "place-direction-in-province",
         # `X جنوب محافظة Y`: X is in Y's south (`X، وجنوبي مديرية Y` is another place's)
-        f"{{L:s}} ،? \\(? (?:في)? {NOT_AND}{DIRECTION} {DIRECTION}? "
+        f'{{L:s}} "? ،? \\(? (?:في)? {NOT_AND}{DIRECTION} {DIRECTION}? '
         "(?:محافظه|مديريه|ولايه|اقليم) {L:t}",
         relations=(("LOCATED_IN", "s", "t"),),
         timed=False,
@@ -507,7 +507,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "district-direction-of-place",
         # `مديرية التحيتا جنوبي الحديدة`: a district lies in the province it is placed by
-        f"(?:مديريه|مديريتي) {{L:s}} ،? \\(? (?:في)? {NOT_AND}{DIRECTION} {DIRECTION}? {{L:t}}",
+        f'(?:مديريه|مديريتي) {{L:s}} "? ،? \\(? (?:في)? {NOT_AND}{DIRECTION} {DIRECTION}? {{L:t}}',
         relations=(("LOCATED_IN", "s", "t"),),
         timed=False,
         kinds=(("s", "not-country"),),

@@ -392,6 +392,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             {("LOCATED_IN", "location:الخوخه", "hodeidah")},
         ),
         ("وتقع قرية الخوخة جنوبي الحديدة على بعد كيلومترات.", set()),
+        # a place's name in quotes
+        (
+            'وعاد الهدوء إلى مدينة "المخا" غرب محافظة تعز بعد أيام من المعارك.',
+            {("LOCATED_IN", "mocha", "taiz")},
+        ),
         # an official of an office of three words inside the body
         (
             "وقال مسؤول مكتب العلاقات الخارجية في حركة حماس موسى أبو مرزوق إن الوفد وصل.",
