@@ -72,6 +72,8 @@ STRIKE = "(?:غاره|غارات|هجوم|قصف|ضربه|ضربات|استهد�
 NEAR = "(?:في|ب|قرب|من|ضواحي|ريف|محيط)"
 VISIT_VERB = "(?:زار|يزور|تزور|زارت|تفقد|يتفقد|تفقدت)"
 NOT_INVITED = r"(?<!\x20الي\x20)(?<!\x20ل\x20)(?<!ل)"
+# Arriving or travelling somewhere, which news reports of visits (not `متجها`, heading to).
+ARRIVED = "(?:وصل|وصلت|يصل|تصل|سافر|سافرت|يسافر|تسافر)"
 # What kind of visit (`زيارة مفاجئة`, `زيارته الحالية`).
 VISIT_KIND = "(?:مفاجيه|رسميه|قصيره|خاطفه|الحاليه|الاخيره|المفاجيه|الرسميه)?"
 BORN = "(?:ولد|ولدت|يولد|مولود|المولود|مولوده|المولوده)"
@@ -824,6 +826,23 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "visited",
         f"{{P:s}} ،? (?:الذي|التي)? (?:قد)? {VISIT_VERB} {{L:t}}",
+        relations=(("VISITED", "s", "t"),),
+        event="Visit",
+        roles={"AGENT": ("s",), "PLACE": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "arrived-in",
+        # `وصل الرئيس هادي الذي يعيش في الرياض إلى عدن`, `سافر الحريري إلى باريس`
+        f"{ARRIVED} {HONORIFIC} {{WORDS:2}} {{P:s}} {{NOP:5}} (?:الي) {{L:t}}",
+        relations=(("VISITED", "s", "t"),),
+        event="Visit",
+        roles={"AGENT": ("s",), "PLACE": ("t",)},
+        expand=("t",),
+    ),
+    Rule(
+        "arrived-in-svo",
+        f"{{P:s}} {{GAP:3}} {ARRIVED} (?:الي) {{L:t}}",
         relations=(("VISITED", "s", "t"),),
         event="Visit",
         roles={"AGENT": ("s",), "PLACE": ("t",)},

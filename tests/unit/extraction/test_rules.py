@@ -397,6 +397,16 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             'وعاد الهدوء إلى مدينة "المخا" غرب محافظة تعز بعد أيام من المعارك.',
             {("LOCATED_IN", "mocha", "taiz")},
         ),
+        # arriving or travelling somewhere is a visit; heading there is not yet
+        (
+            "ووصل الرئيس عبد ربه منصور هادي إلى عدن صباح الخميس.",
+            {("VISITED", "abdrabbuh-mansur-hadi", "aden")},
+        ),
+        (
+            "وكان سعد الحريري قد سافر إلى باريس بعد استقالته.",
+            {("VISITED", "saad-hariri", "paris")},
+        ),
+        ("وغادر سعد الحريري بيروت متجها إلى باريس.", set()),
         # an official of an office of three words inside the body
         (
             "وقال مسؤول مكتب العلاقات الخارجية في حركة حماس موسى أبو مرزوق إن الوفد وصل.",
