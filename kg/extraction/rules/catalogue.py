@@ -92,6 +92,8 @@ MEET_VERBS = (
     "استقبلت",
 )
 MEET_VERB = "(?:" + "|".join(MEET_VERBS) + ")"
+# Not governed by a preposition (`التقى بولتون بسفير تركيا`: with Turkey's ambassador).
+NOT_GOVERNED = r"(?<!ب)(?<!ل)(?<!\x20ب\x20)(?<!\x20ل\x20)"
 # Not the object of a meeting: `استقبل فلان سفير روسيا` received Russia's ambassador.
 NOT_MET = "".join(f"(?<!{word}\\x20)" for word in MEET_VERBS)
 
@@ -247,7 +249,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "name-state-office-of",
         # `فاسيلي نيبينزيا، مبعوث روسيا في الأمم المتحدة`, `X سفير الإمارات لدى ...`
-        f"{NOT_MET}{{P:s}} ،? {STATE_MEMBER} {{WORDS:2}} {{L:t}}",
+        f"{NOT_MET}{{P:s}} ،? {NOT_GOVERNED}{STATE_MEMBER} {{WORDS:2}} {{L:t}}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,
         kinds=(("t", "country"),),

@@ -459,8 +459,9 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         # only tried: no control yet
         "وتحاول هيئة تحرير الشام السيطرة على بلدات كثيرة منها خان شيخون.",
         "وتسعى هيئة تحرير الشام للسيطرة على خان شيخون.",
-        # the ambassador received is another person than the one who receives him
+        # the ambassador received, or met with, is another person than the one named before
         "واستقبل بشار الأسد سفير روسيا لدى دمشق.",
+        "ورحب بشار الأسد بسفير روسيا الجديد في دمشق.",
         # offered or proposed, inside the match: no meeting yet
         "وقال دونالد ترامب إنه مستعد لإجراء لقاء مع الرئيس حسن روحاني دون شروط.",
         "وفاجأ دونالد ترامب الجميع باقتراحه لقاء مع الرئيس حسن روحاني.",
