@@ -291,7 +291,7 @@ def cue_spans(doc: Doc) -> list[Span]:
         if norm in RETYPING_CUES:
             spans += _places_named_after(doc, i)
         if norm in ORGANISATION_CUES:
-            # `تحالف باسم "الوطنية الأبوية"`, `جماعة معارضة اسمها "جيش الثورة"`: named so
+            # `تحالف باسم "..."`, `جماعة اسمها "..."`: named so
             named = i + 1 < len(doc) and doc[i + 1].norm_ in NAMING_WORDS
             quoted = _quoted_after(doc, i + 2 if named else i + 1)
             while quoted is not None:

@@ -78,7 +78,7 @@ HEDGES = key_set(
         "بشن",
         "ستشن",
         "سيشن",
-        # planned or offered, not yet done: `من المقرر أن`, `مستعد لإجراء لقاء`
+        # planned or offered, not yet done: `من المقرر أن`, `مستعد للقاء`
         "المقرر",
         "مستعد",
         "مستعدا",
@@ -159,9 +159,9 @@ def _hedged(text: str, position: int) -> bool:
 
 
 def _hedged_within(text: str, start: int, end: int) -> bool:
-    """Whether a unit inside the match is a hedge: `ترامب ... مستعد لإجراء لقاء مع نظيره`
+    """Whether a unit inside the match is a hedge: `X ... مستعد للقاء Y`
     is ready to meet, and `X نفى أنه التقى Y` denies it. A negation inside is left to what it
-    negates: `إيران لم تتوقف عن مد الحوثيين` (has not stopped) still supports them."""
+    negates: `X لم تتوقف عن مد Y` (has not stopped) still supports them."""
     return any(
         (unit.lstrip("وفبلك") in HEDGES or unit in HEDGES) and unit not in NEGATIONS
         for unit in text[start:end].split()
