@@ -6,7 +6,8 @@ state that he leads it), and linking wants the name alone, so this component run
 moves the start of every Person span past leading ranks, offices, honorifics, words of an
 office's title and country demonyms, keeping at least the last token; a "person" that is all
 title (`ولي العهد`) is no person. A knowledge-base person whose name begins with such a word
-stays whole: `تركي المالكي` is a name, not "the Turkish al-Maliki".
+stays whole: `تركي المالكي` is a name, not "the Turkish al-Maliki". A Person span that runs
+on into the word introducing a nickname (`أحمد البروي المكنى`) ends before that word.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from kg.arabic import match_key
 from kg.vocabulary import (
     COUNTERPART_WORDS,
+    NICKNAME_MARKERS,
     OFFICE_NOUNS,
     OFFICE_TITLE_WORDS,
     SPOKESPERSON_WORDS,
@@ -61,23 +63,26 @@ class TitleTrimmer:
         return norm in TITLE_TOKENS or norm in self.demonyms
 
     def __call__(self, doc: Doc) -> Doc:
-        """Trim the Person entities of `doc` that start with a title."""
+        """Trim the Person entities of `doc` that start with a title, or end with a word that
+        introduces a nickname (`المكنى`)."""
         ents = []
         changed = False
         for ent in doc.ents:
-            start = ent.start
+            start, end = ent.start, ent.end
             if ent.label_ == "Person":
+                while end - 1 > start and doc[end - 1].norm_ in NICKNAME_MARKERS:
+                    end -= 1
                 if all(self._is_title(token.norm_) for token in ent):
                     changed = True
                     continue  # `ولي العهد`: an office, no name
                 while (
-                    start < ent.end - 1
+                    start < end - 1
                     and (self._is_title(doc[start].norm_) or doc[start].is_punct)
-                    and match_key(doc[start : ent.end].text) not in self.names
+                    and match_key(doc[start:end].text) not in self.names
                 ):
                     start += 1
-            if start != ent.start:
-                ent = Span(doc, start, ent.end, label=ent.label, span_id=ent.id)
+            if (start, end) != (ent.start, ent.end):
+                ent = Span(doc, start, end, label=ent.label, span_id=ent.id)
                 changed = True
             ents.append(ent)
         if changed:

@@ -93,6 +93,14 @@ def test_person_spans_start_at_the_name(text: str, name: str) -> None:
     assert (name, "Person") in ents(nlp, text)
 
 
+def test_a_person_ends_before_the_word_that_gives_his_nickname(rules_only: Language) -> None:
+    # Tokens: و قتل القيادي سالم الحداد الملقب " أبو علي " ; the NER ran on into `الملقب`.
+    doc = rules_only.make_doc('وقتل القيادي سالم الحداد الملقب "أبو علي" أمس')
+    doc.ents = [Span(doc, 3, 6, label="Person")]
+    doc = rules_only.get_pipe("kg_title_trimmer")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("سالم الحداد", "Person")]
+
+
 def test_an_organisation_ends_before_the_rank_of_the_person_after_it() -> None:
     doc = blank_arabic().make_doc("وصرح الناطق باسم البعثة الأردنية السفير خالد الزعبي بأن")
     doc.ents = [Span(doc, 4, 7, label="Organization"), Span(doc, 7, 9, label="Person")]
