@@ -236,8 +236,8 @@ TITLES_STRIPPED_ONLY = key_set(
         "الركن",
     )
 )
-# Words that end a person's name and introduce another for him (`أحمد البروي المكنى "أبو
-# خليل"`): a person span the NER ran on into one ends before it.
+# Words that end a person's name and introduce another for him (`X المكنى "أبو Y"`): a person
+# span the NER ran on into one ends before it.
 NICKNAME_MARKERS = key_set(("المكنى", "المكناة", "الملقب", "الملقبة", "المعروف", "المعروفة"))
 # Offices written without the article: they announce a name only after the body or country
 # they belong to (`وزير الدفاع ثابت العباسي`, `زعيم التيار الصدري مقتدى الصدر`).

@@ -7,7 +7,7 @@ moves the start of every Person span past leading ranks, offices, honorifics, wo
 office's title and country demonyms, keeping at least the last token; a "person" that is all
 title (`ولي العهد`) is no person. A knowledge-base person whose name begins with such a word
 stays whole: `تركي المالكي` is a name, not "the Turkish al-Maliki". A Person span that runs
-on into the word introducing a nickname (`أحمد البروي المكنى`) ends before that word.
+on into the word introducing a nickname (`X المكنى`) ends before that word.
 """
 
 from __future__ import annotations
