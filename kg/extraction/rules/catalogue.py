@@ -12,8 +12,16 @@ or more sentences per rule, most of them not from the seeds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kg.records import Rule
 from kg.vocabulary import LED_BY_WORDS, OFFICE_NOUNS
+
+
+def not_after(words: Iterable[str]) -> str:
+    """A guard (see `skeleton`): the unit it stands before does not follow any of `words`."""
+    return "".join(f"(?<!{word}\\x20)" for word in words)
+
 
 KILL = "(?:مقتل|قتل|اغتيال|اغتيل|مصرع|تصفيه)"
 STRIKE_VERB = (
@@ -95,7 +103,7 @@ MEET_VERB = "(?:" + "|".join(MEET_VERBS) + ")"
 # Not governed by a preposition (`التقى بولتون بسفير تركيا`: with Turkey's ambassador).
 NOT_GOVERNED = r"(?<!ب)(?<!ل)(?<!\x20ب\x20)(?<!\x20ل\x20)"
 # Not the object of a meeting: `استقبل فلان سفير روسيا` received Russia's ambassador.
-NOT_MET = "".join(f"(?<!{word}\\x20)" for word in MEET_VERBS)
+NOT_MET = not_after(MEET_VERBS)
 
 # Offices. A head of state or government, with the country's adjective or name, LEADS it; an
 # office in a state's service is MEMBER_OF it; the head of an organisation LEADS it.
@@ -106,9 +114,7 @@ STATE_MEMBER = (
     "المتحدث|المتحدثه|الناطق|الناطقه|نايب|النايب|ولي|مستشار|المستشار|مساعد|وكيل)"
 )
 # Not after words that make the office someone else's (`كبير مستشاري القائد العام`).
-NOT_ASSISTANT = "".join(
-    f"(?<!{word}\\x20)" for word in ("مستشاري", "مستشار", "مساعد", "نايب", "مكتب", "مستشاره")
-)
+NOT_ASSISTANT = not_after(("مستشاري", "مستشار", "مساعد", "نايب", "مكتب", "مستشاره"))
 ORG_HEAD = (
     NOT_ASSISTANT
     + "(?:الامين|امين|زعيم|الزعيم|زعيمه|قايد|القايد|قايده|رييس|الرييس|رييسه|الرييسه|مدير|"
@@ -138,9 +144,9 @@ HONORIFIC = (
 )
 LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
 # Not right after an office (`يقوده رئيس البرلمان X`: the body is the title's).
-NOT_AFTER_OFFICE = "".join(f"(?<!{word}\\x20)" for word in sorted(OFFICE_NOUNS))
+NOT_AFTER_OFFICE = not_after(sorted(OFFICE_NOUNS))
 # Not right after a leader word: `قوات التحالف، بقيادة السعودية` names who leads, not where.
-NOT_LED_BY = "".join(f"(?<!{word}\\x20)" for word in sorted(LED_BY_WORDS))
+NOT_LED_BY = not_after(sorted(LED_BY_WORDS))
 # Being present, based, fighting or in control somewhere (DEPLOYED_IN).
 DEPLOYED = (
     "(?:ينتشر|تنتشر|انتشار|يتمركز|تتمركز|تمركز|المتمركزه|المتمركز|المتمركزين|المنتشره|"
@@ -215,7 +221,7 @@ LEFT = "(?:غادر|غادرت|غادروا|خرج|خرجت|خرجوا|انسح�
 FIGHTERS = f"(?:الدفعه|دفعه)? {{GAP:2}} (?:من)? (?:{MEMBERS}|مقاتلين|مسلحين|مقاتلو|مسلحو)?"
 NOT_AND = "(?<!\\x20و\\x20)(?<!و)"  # a guard: not after `و`, split off or attached
 # A guard: not where something was sent or done (`أرسلت السعودية قوات إلى اليمن لدعم`).
-NOT_DESTINATION = "".join(f"(?<!{word}\\x20)" for word in ("الي", "في", "نحو", "ب"))
+NOT_DESTINATION = not_after(("الي", "في", "نحو", "ب"))
 DIRECTION = "(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|بوسط|بشمال|بجنوب|بشرق|بغرب)"
 
 RULES: tuple[Rule, ...] = (

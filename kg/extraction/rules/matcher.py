@@ -152,20 +152,22 @@ AFTER_HEDGES = key_set(
 AFTER_HEDGE_WINDOW = 2
 
 
+def _is_hedge(unit: str) -> bool:
+    """Whether a skeleton unit is a hedge word, with or without a proclitic in front."""
+    return unit.lstrip("وفبلك") in HEDGES or unit in HEDGES
+
+
 def _hedged(text: str, position: int) -> bool:
     """Whether one of the units just before `position` of a skeleton is a hedge."""
     before = text[:position].split()[-HEDGE_WINDOW:]
-    return any(unit.lstrip("وفبلك") in HEDGES or unit in HEDGES for unit in before)
+    return any(_is_hedge(unit) for unit in before)
 
 
 def _hedged_within(text: str, start: int, end: int) -> bool:
     """Whether a unit inside the match is a hedge: `X ... مستعد للقاء Y`
     is ready to meet, and `X نفى أنه التقى Y` denies it. A negation inside is left to what it
     negates: `X لم تتوقف عن مد Y` (has not stopped) still supports them."""
-    return any(
-        (unit.lstrip("وفبلك") in HEDGES or unit in HEDGES) and unit not in NEGATIONS
-        for unit in text[start:end].split()
-    )
+    return any(_is_hedge(unit) and unit not in NEGATIONS for unit in text[start:end].split())
 
 
 def _hedged_after(text: str, position: int) -> bool:
