@@ -151,7 +151,7 @@ NOT_LED_BY = not_after(sorted(LED_BY_WORDS))
 DEPLOYED = (
     "(?:ينتشر|تنتشر|انتشار|يتمركز|تتمركز|تمركز|المتمركزه|المتمركز|المتمركزين|المنتشره|"
     "المنتشر|المنتشرين|ينشط|تنشط|وجود|تواجد|يتواجد|تتواجد|المتواجده|المتواجد|الموجوده|"
-    "الموجود|انتشرت|تمركزت|نشرت|ينشر|تنشر)"
+    "الموجود|انتشرت|تمركزت|نشرت|ينشر|تنشر|بقاء|البقاء)"
 )
 CONTROL = (
     "(?:يسيطر|تسيطر|سيطرت|سيطر|يسيطرون|سيطرتها|سيطرته|سيطره|السيطره|بسط|تبسط|يبسط|احتل|احتلت|"
@@ -174,9 +174,11 @@ FORCE_WORD = "(?:تنظيم|حركه|جماعه|قوات|ميليشيات|ملي
 # Up to two such words, each perhaps with its preposition (`في مناطق بمديرية التحيتا`).
 PLACE_WORD = (
     "(?:محافظه|مدينه|منطقه|مديريه|بلده|ريف|جبهه|مناطق|كل|قريه|بلدات|مدن|احياء|حي|شوارع|"
-    "ضواحي|اطراف|مشارف|محيط|جبهات|مديريات|محافظات|قري)"
+    "ضواحي|اطراف|مشارف|محيط|جبهات|مديريات|محافظات|قري|مساحه)"
 )
 IN_PLACE = f"{PLACE_WORD}? (?:ب|في|من)? {PLACE_WORD}? (?:من)?"
+# A share of a place (`يسيطر على 95 في المئة من مساحة الغوطة`), after its number.
+PERCENT = "(?:الميه|المئه|المايه)?"
 # Places named among others (`مناطق ... بينها العاصمة`).
 AMONG_THEM = "(?:بينها|منها|ومنها|اهمها|ابرزها)? (?:العاصمه)?"
 # Support (SUPPORTS): backed by, loyal to, allied with.
@@ -222,6 +224,8 @@ FIGHTERS = f"(?:الدفعه|دفعه)? {{GAP:2}} (?:من)? (?:{MEMBERS}|مقا�
 NOT_AND = "(?<!\\x20و\\x20)(?<!و)"  # a guard: not after `و`, split off or attached
 # A guard: not where something was sent or done (`أرسلت السعودية قوات إلى اليمن لدعم`).
 NOT_DESTINATION = not_after(("الي", "في", "نحو", "ب"))
+# What a place's name may carry before where it lies (`قاعدة إنجرليك العسكرية الأمريكية في تركيا`).
+PLACE_ADJECTIVE = "(?:العسكريه|الجويه|البحريه|الاستراتيجيه|العسكري|الجوي|البحري)?"
 DIRECTION = "(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|بوسط|بشمال|بجنوب|بشرق|بغرب)"
 
 RULES: tuple[Rule, ...] = (
@@ -490,14 +494,15 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "place-in-place",
-        '{L:s} "? ،? (?:في|ب) (?:محافظه|مدينه|ولايه|منطقه|ريف|مديريه|قضاء|اقليم|العاصمه)? {L:t}',
+        f'{{L:s}} "? {PLACE_ADJECTIVE} {{DEM}}? ،? (?:في|ب) '
+        "(?:محافظه|مدينه|ولايه|منطقه|ريف|مديريه|قضاء|اقليم|العاصمه)? {L:t}",
         relations=(("LOCATED_IN", "s", "t"),),
         timed=False,
         kinds=(("s", "not-country"),),
     ),
     Rule(
         "place-direction-of-country",
-        f'{{L:s}} "? ،? \\(? (?:في)? {DIRECTION} {DIRECTION}? {{L:t}}',
+        f'{{L:s}} "? {PLACE_ADJECTIVE} {{DEM}}? ،? \\(? (?:في)? {DIRECTION} {DIRECTION}? {{L:t}}',
         relations=(("LOCATED_IN", "s", "t"),),
         timed=False,
         kinds=(
@@ -518,6 +523,15 @@ RULES: tuple[Rule, ...] = (
         "district-direction-of-place",
         # `مديرية X جنوبي Y`: a district lies in the province it is placed by
         f'(?:مديريه|مديريتي) {{L:s}} "? ،? \\(? (?:في)? {NOT_AND}{DIRECTION} {DIRECTION}? {{L:t}}',
+        relations=(("LOCATED_IN", "s", "t"),),
+        timed=False,
+        kinds=(("s", "not-country"),),
+    ),
+    Rule(
+        "place-lying-in",
+        # `مدينة إدلب الواقعة تحت سيطرة المعارضة في شمال غرب سوريا`
+        '{L:s} "? ،? (?:الواقعه|الواقع|تقع|يقع) {GAP:4} (?:في|ب) '
+        f"{DIRECTION}? {DIRECTION}? (?:محافظه|مدينه|ولايه|منطقه|مديريه|اقليم)? {{L:t}}",
         relations=(("LOCATED_IN", "s", "t"),),
         timed=False,
         kinds=(("s", "not-country"),),
@@ -557,7 +571,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "controls",
         # `X من السيطرة على مناطق ... بينها العاصمة Y`
-        f'{{OG:s}} "? {{GAP:3}} {CONTROL} (?:على|علي|عليها|عليه)? {{GAP:2}} {AMONG_THEM} '
+        f'{{OG:s}} "? {{GAP:3}} {CONTROL} (?:على|علي|عليها|عليه)? {{GAP:2}} {PERCENT} {AMONG_THEM} '
         f"{IN_PLACE} {{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
@@ -656,6 +670,13 @@ RULES: tuple[Rule, ...] = (
         f"{NOT_LED_BY}{{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("s",),
+        kinds=(("s", "armed"),),
+    ),
+    Rule(
+        "took-part-in-taking",
+        # `أسهمت القوات الإماراتية في استعادة مدينة المكلا`: they fought there
+        f"{{OG:s}} في (?:استعاده|تحرير) {IN_PLACE} {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
         kinds=(("s", "armed"),),
     ),
     Rule(

@@ -425,6 +425,37 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             'وحل تحالف "الفجر الجديد" الذي يترأسه رئيس مجلس النـواب الأسبق سليم الجبوري ثانيا.',
             {("LEADS", "person:سليم_الجبوري", "organization:مجلس_النواب")},
         ),
+        # fighting to take a place back is being there; calling for it is not
+        (
+            "وساهمت القوات الإماراتية في تحرير مدينة المكلا قبل عامين.",
+            {
+                ("DEPLOYED_IN", "organization:القوات_الاماراتيه", "mukalla"),
+                ("PART_OF", "organization:القوات_الاماراتيه", "uae"),
+            },
+        ),
+        (
+            "ودعت القوات الإماراتية إلى تحرير مدينة المكلا.",
+            {("PART_OF", "organization:القوات_الاماراتيه", "uae")},
+        ),
+        # staying somewhere, and holding a share of a place
+        ("ويصر جيش الإسلام على البقاء في دوما.", {("DEPLOYED_IN", "jaysh-al-islam", "douma")}),
+        (
+            "وبات الجيش السوري يسيطر على 70 في المئة من مساحة درعا.",
+            {("DEPLOYED_IN", "syrian-army", "daraa"), ("PART_OF", "syrian-army", "syria")},
+        ),
+        # a base's adjective before where it lies, and a place lying somewhere
+        (
+            "وهبطت الطائرة في قاعدة الشعيرات الجوية في محافظة حمص.",
+            {("LOCATED_IN", "shayrat-air-base", "homs")},
+        ),
+        (
+            "وأقلعت المقاتلات من قاعدة إنجرليك العسكرية في جنوب تركيا.",
+            {("LOCATED_IN", "location:قاعده_انجرليك", "turkey")},
+        ),
+        (
+            "ونزح الآلاف إلى مدينة إدلب الواقعة تحت سيطرة الفصائل في شمال سوريا.",
+            {("LOCATED_IN", "idlib", "syria")},
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
@@ -471,6 +502,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         # an invitation to visit is no visit
         "ودعت الحكومة إسماعيل قاآني إلى زيارة بغداد.",
         "ودعت الحكومة إسماعيل قاآني لزيارة بغداد.",
+        # some distance from a place is not in it
+        "وتقع بلدة الكسوة على بعد 15 كيلومترا من دمشق.",
         # two movements are named: `الحركة` alone stands for neither
         "وشاركت حركة الجهاد الإسلامي وحركة حماس في المحادثات. ويقود يحيى السنوار الحركة في غزة.",
     ],
