@@ -126,7 +126,7 @@ ORG_MEMBER = (
 )
 # What qualifies a head's title (`الأمين العام`, `الرئيسة المشتركة`, co-chair in Kurdish bodies;
 # `رئيس أركان الجيش`, the chief of staff, who leads the army).
-OF_OFFICE = "(?:العام|الاعلي|العامه|المشترك|المشتركه|اركان|الاركان)?"
+OF_OFFICE = "(?:العام|الاعلي|العامه|المشترك|المشتركه|اركان|الاركان|تحرير)?"
 # A first title after a name, before `و` and a second one (`العامري الوزير السابق وقائد`).
 FORMER_TITLE = "(?:الوزير|الرييس|النايب|القايد|الامين|المدير|السفير|الزعيم|رييس|وزير)"
 SPOKESPERSON = "(?:المتحدث|الناطق|المتحدثه|الناطقه)"
@@ -142,6 +142,10 @@ HONORIFIC = (
     "(?:الملك|الامير|الاميره|الشيخ|الشيخه|السيد|السيده|الجنرال|اللواء|العميد|الدكتور|الدكتوره|"
     "المشير|الفريق|السلطان)?"
 )
+# A cleric's title, two words (`آية الله علي خامنئي`).
+CLERIC = "(?:ايه)? (?:الله)?"
+# A newspaper or channel a title names (`رئيس تحرير مجلة "..."`).
+OUTLET = "(?:صحيفه|مجله|موقع|قناه|شبكه)?"
 LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
 # Not right after an office (`يقوده رئيس البرلمان X`: the body is the title's).
 NOT_AFTER_OFFICE = not_after(sorted(OFFICE_NOUNS))
@@ -232,13 +236,13 @@ RULES: tuple[Rule, ...] = (
     # --- offices of a state: leads or serves it
     Rule(
         "head-of-state",
-        f"{STATE_HEAD} {STATE_OFFICE} {{DEM:t}} {FORMER} ،? {HONORIFIC} ،? {{P:s}}",
+        f"{STATE_HEAD} {STATE_OFFICE} {{DEM:t}} {FORMER} ،? {HONORIFIC} {CLERIC} ،? {{P:s}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
     Rule(
         "head-of-state-of",
-        f"{STATE_HEAD} {STATE_OFFICE} {{L:t}} {FORMER} ،? {HONORIFIC} ،? {{P:s}}",
+        f"{STATE_HEAD} {STATE_OFFICE} {{L:t}} {FORMER} ،? {HONORIFIC} {CLERIC} ،? {{P:s}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
         kinds=(("t", "country"),),
@@ -252,6 +256,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "name-comma-head-of-state-of",
         f"{{P:s}} ، {STATE_HEAD} {STATE_OFFICE} {{L:t}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+        kinds=(("t", "country"),),
+    ),
+    Rule(
+        "head-of-the-country",
+        # `زار الكويت بدعوة من أمير البلاد الشيخ X`: the country just named
+        f"{{L:t}} {{GAP:3}} (?:امير|رييس|ملك|عاهل) البلاد ،? {HONORIFIC} ،? {{P:s}}",
+        relations=(("LEADS", "s", "t"),),
+        timed=False,
+        kinds=(("t", "country"),),
+    ),
+    Rule(
+        "regime-of-president-in",
+        # `ضربات ضد نظام الرئيس X في سوريا`
+        f"{REGIME} الرييس {{P:s}} في {{L:t}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
         kinds=(("t", "country"),),
@@ -326,8 +346,8 @@ RULES: tuple[Rule, ...] = (
     # --- offices of an organisation
     Rule(
         "title-before-name",
-        f'{ORG_HEAD} {OF_OFFICE} (?:ما)? (?:يسمي)? (?:ل|ب)? "? {{O:t}} "? {{GAP:2}} {FORMER} ،? '
-        f"{HONORIFIC} {STAFF_RANK} ،? {{P:s}}",
+        f'{ORG_HEAD} {OF_OFFICE} {OUTLET} (?:ما)? (?:يسمي)? (?:ل|ب)? "? {{O:t}} "? {{GAP:2}} '
+        f"{FORMER} ،? {HONORIFIC} {STAFF_RANK} ،? {{P:s}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
@@ -774,6 +794,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "supports",
         f'{{E:s}} {SUPPORTED} "? {{E:t}}',
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("t",),
+    ),
+    Rule(
+        "which-supports",
+        # `روسيا، التي تساند قوات الرئيس الأسد`
+        f'{{E:s}} ، (?:التي|الذي) {SUPPORTED} (?:قوات|{REGIME})? (?:الرييس)? "? {{E:t}}',
         relations=(("SUPPORTS", "s", "t"),),
         expand=("t",),
     ),

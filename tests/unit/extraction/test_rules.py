@@ -456,6 +456,30 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "ونزح الآلاف إلى مدينة إدلب الواقعة تحت سيطرة الفصائل في شمال سوريا.",
             {("LOCATED_IN", "idlib", "syria")},
         ),
+        # a cleric's title between the office and the name
+        (
+            "وقال المرشد الإيراني آية الله علي خامنئي إن الاتفاق انتهى.",
+            {("LEADS", "ali-khamenei", "iran")},
+        ),
+        # an editor-in-chief leads his newspaper
+        (
+            'وأكد رئيس تحرير صحيفة "النهار" نبيل بومنصف أن العدد صدر.',
+            {("LEADS", "person:نبيل_بومنصف", "organization:النهار")},
+        ),
+        # supporting someone's forces, in a clause after the supporter's name
+        (
+            "وتقوم روسيا، التي تساند قوات الرئيس بشار الأسد، بدور الوسيط.",
+            {("SUPPORTS", "russia", "bashar-al-assad")},
+        ),
+        # the head of "the country" just named, and a president's regime in his country
+        (
+            "وتوجه الوزير إلى الكويت بدعوة من أمير البلاد الشيخ صباح الأحمد الجابر الصباح.",
+            {("LEADS", "person:صباح_الاحمد_الجابر_الصباح", "kuwait")},
+        ),
+        (
+            "وشنت الدول الثلاث ضربات ضد نظام الرئيس بشار الأسد في سوريا.",
+            {("LEADS", "bashar-al-assad", "syria")},
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
@@ -502,6 +526,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         # an invitation to visit is no visit
         "ودعت الحكومة إسماعيل قاآني إلى زيارة بغداد.",
         "ودعت الحكومة إسماعيل قاآني لزيارة بغداد.",
+        # what follows a comma is another clause: Syria arms no one here
+        "واتهم إيران بالتدخل في سوريا، وبتسليح حزب الله.",
         # some distance from a place is not in it
         "وتقع بلدة الكسوة على بعد 15 كيلومترا من دمشق.",
         # two movements are named: `الحركة` alone stands for neither
