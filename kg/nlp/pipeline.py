@@ -24,7 +24,9 @@ Components, in order, and why that order is the precedence:
    `kg_place_cues` (`kg/nlp/places.py`): places announced by their kind; then
    `kg_leader_splitter` (`kg/nlp/leaders.py`): an organisation named with its leader
    (`التحالف بقيادة السعودية`) is cut into the body and the leader.
-5. `kg_title_trimmer` (`kg/nlp/titles.py`): a Person span starts at the name, not at the
+5. `kg_patronym_joiner` (`kg/nlp/patronyms.py`): a Person span that starts at `بن` takes
+   the given name before it (`خالد بن سلمان`, not the knowledge base's `بن سلمان`).
+6. `kg_title_trimmer` (`kg/nlp/titles.py`): a Person span starts at the name, not at the
    title or the demonym before it (`الرئيس السوري بشار الأسد` names بشار الأسد), so the
    relation rules read the title and linking the name.
 """
@@ -92,12 +94,14 @@ def build_pipeline(
     places = nlp.add_pipe("kg_place_cues")
     leaders = nlp.add_pipe("kg_leader_splitter")
     leaders.add_leaders(kb)
+    patronyms = nlp.add_pipe("kg_patronym_joiner")
     trimmer = nlp.add_pipe("kg_title_trimmer")
     demonyms = [d for entity in kb for d in entity.demonyms]
     for component in (state_bodies, adjectives, places, trimmer):
         component.add_demonyms(demonyms)
     places.add_known_places(a for e in kb if e.label == "Location" for a in e.aliases)
     trimmer.add_person_names(a for e in kb if e.label == "Person" for a in e.aliases)
+    patronyms.add_persons((a, e.id) for e in kb if e.label == "Person" for a in e.aliases)
     return nlp
 
 

@@ -29,6 +29,7 @@ def test_default_pipeline_order_is_the_precedence() -> None:
         "kg_state_bodies_over_places",
         "kg_place_cues",
         "kg_leader_splitter",
+        "kg_patronym_joiner",
         "kg_title_trimmer",
     ]
 
