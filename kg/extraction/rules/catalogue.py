@@ -149,6 +149,8 @@ OUTLET = "(?:صحيفه|مجله|موقع|قناه|شبكه)?"
 LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
 # Not right after an office (`يقوده رئيس البرلمان X`: the body is the title's).
 NOT_AFTER_OFFICE = not_after(sorted(OFFICE_NOUNS))
+# Not the one a campaign is of: `قادت X انتصارات Y` led Y's victories, not Y.
+NOT_CAMPAIGN = not_after(("انتصارات", "عمليات", "معارك", "هجمات", "هجوم", "حمله", "تقدم"))
 # Not right after a leader word: `قوات التحالف، بقيادة السعودية` names who leads, not where.
 NOT_LED_BY = not_after(sorted(LED_BY_WORDS))
 # Being present, based, fighting or in control somewhere (DEPLOYED_IN).
@@ -214,6 +216,11 @@ SUPPLY = (
     "(?:تزويد|بتزويد|تزويدها|بتزويدها|تزويده|بتزويده|يزود|تزود|زودت|زود|امداد|بامداد|"
     "مد|بمد|يمد|تمد)"
 )
+# Support given to the name before: `... بإسناد من التحالف` (after a split-off `ب`).
+WITH_SUPPORT = "(?:دعم|اسناد|مسانده|مساعده) (?:جوي)? (?:من)? {GAP:1} {E:s}"
+# Foremost among a body's forces (`القوات المشتركة، وعلى رأسها ألوية العمالقة`).
+AT_THE_HEAD = "(?:علي|على) (?:راسها|راسه|راسهم)"
+NOT_AT_HEAD = not_after(("راسها", "راسه", "راسهم"))
 # A head's regime or government standing for him (`الحليفين الرئيسيين لنظام الأسد`).
 REGIME = "(?:نظام|حكومه)"
 BACKER = "(?:الداعم|الداعمه|داعم|داعمه|داعمي|الداعمين|الداعمون|الراعي|الراعيه)"
@@ -425,7 +432,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "leads-body",
-        "(?:تقود|يقود|قادت|قاد|تتزعم|يتزعم) {PLO:s} {GAP:1} {O:t}",
+        # not what it led them to (`قادت القوات الإماراتية انتصارات قوات الشرعية`)
+        f"(?:تقود|يقود|قادت|قاد|تتزعم|يتزعم) {{PLO:s}} {{GAP:1}} {NOT_CAMPAIGN}{{O:t}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
     ),
@@ -834,7 +842,14 @@ RULES: tuple[Rule, ...] = (
         # `ب` split off by the tokenizer (`ب اسناد من`): the bare noun is another phrase
         # (`دعم الأمم المتحدة لـ`, the UN's support for), so the `ب` is required.
         "with-support-of-split",
-        "{O:t} {GAP:6} ،? ب (?:دعم|اسناد|مسانده|مساعده) (?:جوي)? (?:من)? {GAP:1} {E:s}",
+        f"{NOT_AT_HEAD}{{O:t}} {{GAP:6}} ،? ب {WITH_SUPPORT}",
+        relations=(("SUPPORTS", "s", "t"),),
+        expand=("s",),
+    ),
+    Rule(
+        "with-support-of-split-after-head",
+        # `القوات المشتركة، وعلى رأسها ألوية العمالقة، وبإسناد التحالف`: the forces' support
+        f"{{O:t}} ، {AT_THE_HEAD} {{O}} ، {{GAP:6}} ،? ب {WITH_SUPPORT}",
         relations=(("SUPPORTS", "s", "t"),),
         expand=("s",),
     ),

@@ -480,6 +480,20 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وشنت الدول الثلاث ضربات ضد نظام الرئيس بشار الأسد في سوريا.",
             {("LEADS", "bashar-al-assad", "syria")},
         ),
+        # support of the forces named before the one at their head
+        (
+            "وتواصل القوات اليمنية المشتركة، وعلى رأسها ألوية العمالقة، وبإسناد من التحالف "
+            "العربي، التقدم نحو الميناء.",
+            {("SUPPORTS", "saudi-led-coalition", "yemen-joint-forces")},
+        ),
+        # what a body led is not a body it leads
+        (
+            "وقادت القوات المسلحة الإماراتية انتصارات ألوية العمالقة في الساحل الغربي.",
+            {
+                ("PART_OF", "organization:القوات_المسلحه_الاماراتيه", "uae"),
+                ("DEPLOYED_IN", "giants-brigades", "yemen-west-coast"),
+            },
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:

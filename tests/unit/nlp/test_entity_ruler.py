@@ -23,6 +23,20 @@ def ents(text: str) -> list[tuple[str, str, str]]:
         ("اجتمعوا بدمشق", "دمشق", "damascus", "Location"),
         ("قاسم سلیمانی", "قاسم سلیمانی", "qasem-soleimani", "Person"),
         ("قوة القدس", "قوة القدس", "quds-force", "Organization"),
+        # the forces fighting the Houthis on Yemen's west coast
+        ("وتقدمت ألوية العمالقة نحو الميناء", "ألوية العمالقة", "giants-brigades", "Organization"),
+        (
+            "وأعلنت المقاومة اليمنية المشتركة تمشيط المنطقة",
+            "المقاومة اليمنية المشتركة",
+            "yemen-joint-forces",
+            "Organization",
+        ),
+        (
+            "وقالت المقاومة الوطنية إنها صدت هجوما",
+            "المقاومة الوطنية",
+            "yemen-national-resistance",
+            "Organization",
+        ),
     ],
 )
 def test_known_entity_found(text: str, surface: str, entity_id: str, label: str) -> None:
@@ -32,6 +46,11 @@ def test_known_entity_found(text: str, surface: str, entity_id: str, label: str)
 def test_longest_match_wins() -> None:
     found = ents("قائد فيلق القدس التابع للحرس الثوري الإيراني إسماعيل قاآني")
     assert [e[2] for e in found] == ["quds-force", "irgc", "esmail-qaani"]
+
+
+def test_a_longer_name_keeps_another_resistance_apart() -> None:
+    found = ents("وتبنت المقاومة الوطنية الأهوازية الهجوم")
+    assert [e[2] for e in found] == ["ahwazi-national-resistance"]
 
 
 def test_unknown_text_gives_nothing() -> None:
