@@ -37,6 +37,12 @@ def ents(text: str) -> list[tuple[str, str, str]]:
             "yemen-national-resistance",
             "Organization",
         ),
+        (
+            "وتقدمت قوات الشرعية اليمنية",
+            "قوات الشرعية اليمنية",
+            "yemen-legitimacy-forces",
+            "Organization",
+        ),
     ],
 )
 def test_known_entity_found(text: str, surface: str, entity_id: str, label: str) -> None:
@@ -46,6 +52,14 @@ def test_known_entity_found(text: str, surface: str, entity_id: str, label: str)
 def test_longest_match_wins() -> None:
     found = ents("قائد فيلق القدس التابع للحرس الثوري الإيراني إسماعيل قاآني")
     assert [e[2] for e in found] == ["quds-force", "irgc", "esmail-qaani"]
+
+
+def test_the_coalition_named_with_its_leader_is_two_names() -> None:
+    found = ents("وقال التحالف العسكري الذي تقوده السعودية إن الهجوم فشل")
+    assert [(e[0], e[2]) for e in found] == [
+        ("التحالف العسكري", "saudi-led-coalition"),
+        ("السعودية", "saudi-arabia"),
+    ]
 
 
 def test_a_longer_name_keeps_another_resistance_apart() -> None:
