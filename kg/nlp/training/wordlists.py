@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg.arabic import is_arabic, match_key
 from kg.kb import KbEntity
+from kg.nlp.tokenizer import PROCLITICS
 from kg.nlp.training.conll import TaggedSentence, read_conll
 
 MIN_STEM_COUNT = 2
@@ -35,11 +36,28 @@ def stems_from_conll(lines: Iterable[str], min_count: int = MIN_STEM_COUNT) -> l
     return sorted(key for key, n in counts.items() if n >= min_count)
 
 
+def _clitic_and_definite_stem(word: str, stems: set[str]) -> bool:
+    """Whether `word` is a proclitic before a known definite stem (`باليمن`, `والبحوث`,
+    `للشرعيه` for `ل` + `الشرعيه`): a word the tokenizer must go on splitting."""
+    if word[:1] not in PROCLITICS:
+        return False
+    rest = word[1:]
+    return (rest.startswith("ال") and rest in stems) or (
+        word.startswith("لل") and "ا" + rest in stems
+    )
+
+
 def write_lexicon(segmented_corpus: Path, destination: Path, extra: Iterable[str] = ()) -> int:
-    """Build the lexicon file from a clitic-segmented CoNLL/TSV corpus; return its size."""
+    """Build the lexicon file from a clitic-segmented CoNLL/TSV corpus; return its size.
+
+    Words of `extra` (the knowledge base's spellings) join it, but for those that are a
+    proclitic before a known definite stem: as stems, they would stop the tokenizer from
+    splitting that clitic off anywhere in the text."""
     with segmented_corpus.open(encoding="utf-8-sig") as lines:
         stems = set(stems_from_conll(lines))
-    stems.update(match_key(word) for phrase in extra for word in phrase.split())
+    extra_words = {match_key(word) for phrase in extra for word in phrase.split()} - stems
+    stems.update(extra_words)
+    stems.difference_update(word for word in extra_words if _clitic_and_definite_stem(word, stems))
     destination.write_text("\n".join(sorted(stems)) + "\n", encoding="utf-8")
     return len(stems)
 
