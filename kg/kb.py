@@ -28,6 +28,10 @@ class KbEntity:
     located_in: str | None = None  # the id of the place this one lies in
     state_body: bool = False  # an institution of a state (its army, a ministry, an agency)
     armed: bool = False  # an army, a force or an armed group
+    # Spellings that name this entity only in an article that names one of `context` (ids):
+    # `التحالف` is the Saudi-led coalition in news of Yemen's war, and no one elsewhere.
+    context_aliases: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
 
 
 def _parse(raw: dict, where: str) -> KbEntity:
@@ -44,11 +48,15 @@ def _parse(raw: dict, where: str) -> KbEntity:
             located_in=raw.get("locatedIn"),
             state_body=bool(raw.get("stateBody")),
             armed=bool(raw.get("armed")),
+            context_aliases=tuple(raw.get("contextAliases", ())),
+            context=tuple(raw.get("context", ())),
         )
     except KeyError as missing:
         raise KgError(f"{where}: an entity lacks the field {missing}") from None
     if entity.label not in ENTITY_LABELS:
         raise KgError(f"{where}: entity {entity.id!r} has unknown label {entity.label!r}")
+    if bool(entity.context_aliases) != bool(entity.context):
+        raise KgError(f"{where}: entity {entity.id!r} needs both contextAliases and context")
     if entity.kind is not None and entity.kind not in LOCATION_KINDS:
         raise KgError(f"{where}: entity {entity.id!r} has unknown kind {entity.kind!r}")
     return entity
@@ -72,6 +80,9 @@ def read_kb(path: Path | None = None) -> tuple[KbEntity, ...]:
     unknown = {e.located_in for e in entities if e.located_in} - set(ids)
     if unknown:
         raise KgError(f"{where}: locatedIn names unknown ids {sorted(unknown)}")
+    unknown = {i for e in entities for i in e.context} - set(ids)
+    if unknown:
+        raise KgError(f"{where}: context names unknown ids {sorted(unknown)}")
     return entities
 
 

@@ -7,11 +7,15 @@ one alias too many turns an ordinary word into an entity.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import kg
 from kg.arabic import match_key
-from kg.kb import default_kb
+from kg.errors import KgError
+from kg.kb import default_kb, read_kb
 from kg.records import Document
 
 
@@ -270,3 +274,46 @@ def test_countries_have_demonyms_and_places_a_kind() -> None:
             assert entity.demonyms, entity.id
         if entity.label == "Location":
             assert entity.kind is not None, entity.id
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        # news of Yemen's war: the coalition is the Saudi-led one, the national army Yemen's
+        ("وقتل عشرات الحوثيين في غارات لطيران التحالف قرب صعدة.", "saudi-led-coalition"),
+        ("وأكد الجيش الوطني تحرير مديرية حيس من الحوثيين.", "yemen-army"),
+        # news of the war on the Islamic State: the US-led one
+        ("وشن التحالف غارات على مواقع داعش في الرقة.", "us-led-coalition"),
+    ],
+)
+def test_a_bare_name_is_the_body_the_article_is_about(text: str, entity_id: str) -> None:
+    assert entity_id in ids(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no context: an electoral alliance, another country's army
+        "وأعلن التحالف فوزه بأكثر المقاعد في البرلمان.",
+        "وقال الجيش الوطني إنه يسيطر على بنغازي.",
+        # both contexts: neither coalition
+        "وقصف التحالف مواقع الحوثيين في صعدة ومواقع داعش في الرقة.",
+    ],
+)
+def test_a_bare_name_without_one_context_names_no_known_body(text: str) -> None:
+    assert not {"saudi-led-coalition", "us-led-coalition", "yemen-army"} & set(ids(text))
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"contextAliases": ["التحالف"], "context": ["nowhere"]}, "context names unknown ids"),
+        ({"contextAliases": ["التحالف"]}, "needs both contextAliases and context"),
+    ],
+)
+def test_a_context_must_name_known_entities(tmp_path: Path, extra: dict, message: str) -> None:
+    entity = {"id": "a", "label": "Organization", "name": "التحالف العربي", **extra}
+    path = tmp_path / "kb.json"
+    path.write_text(json.dumps({"entities": [entity]}), encoding="utf-8")
+    with pytest.raises(KgError, match=message):
+        read_kb(path)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 
 from kg.arabic import spell_out_hashtags
-from kg.extraction.analyse.anaphora import add_head_mentions, article_heads
+from kg.extraction.analyse.anaphora import ContextualNames, add_head_mentions, article_heads
 from kg.extraction.analyse.pairs import End, PairModel, packaged_model, pair_ends
 from kg.extraction.analyse.sentences import split_sentences
 from kg.extraction.analyse.times import find_times
@@ -63,6 +63,7 @@ class Analyser:
         self.kb_by_id = {entity.id: entity for entity in kb}
         self.rules = RuleSet(kb)
         self.names = NameFacts(kb)
+        self.contextual = ContextualNames(kb)
         if pairs is None or pairs is True:
             pairs = packaged_model()
         self.pairs = pairs or None
@@ -75,7 +76,7 @@ class Analyser:
         # Hashtags are read as the words they join; the offsets stay those of the article.
         texts = (spell_out_hashtags(s.text) for s in sentences)
         docs = list(self.nlp.pipe(texts, batch_size=PIPE_BATCH_SIZE))
-        heads = article_heads(docs)
+        heads = article_heads(docs, self.contextual)
         for sentence, doc in zip(sentences, docs, strict=True):
             add_head_mentions(doc, heads)
             ents = [e for e in doc.ents if e.label_ in GRAPH_LABELS]

@@ -7,14 +7,23 @@ knowledge-base organisation of the article (`حزب` counts as `الحزب`) sta
 organisation: every bare occurrence of the head outside an entity becomes a mention of it,
 with its id, so the relation rules read it and linking keeps one node. A head that two of the
 article's bodies share (two coalitions) is left alone.
+
+Where no body of the article is named with a spelling, a knowledge-base entity may still own
+it in context (`KbEntity.context_aliases`): in an article that names one of its context
+entities (the Houthis, Yemen, Sanaa), `التحالف` is the Saudi-led coalition and `الجيش الوطني`
+the Yemeni army. Two entities whose contexts are both in the article leave the spelling to
+neither. A contextual spelling becomes a mention where it stands bare, or gives its id to an
+entity span of that spelling that links to nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
+from kg.arabic import match_key
+from kg.kb import KbEntity
 from kg.vocabulary import ANAPHORIC_HEADS
 
 ORGANIZATION = "Organization"
@@ -24,27 +33,66 @@ def _head(norm: str) -> str:
     return norm if norm.startswith("ال") else "ال" + norm
 
 
-def article_heads(docs: Sequence[Doc]) -> dict[str, str]:
-    """Head key -> the knowledge-base id of the one organisation of `docs` named with it."""
+class ContextualNames:
+    """The knowledge base's contextual spellings: key -> (entity id, its context ids)."""
+
+    def __init__(self, kb: Iterable[KbEntity]) -> None:
+        self.owners: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for entity in kb:
+            for alias in entity.context_aliases:
+                self.owners.setdefault(match_key(alias), []).append(
+                    (entity.id, frozenset(entity.context))
+                )
+
+    def resolve(self, named: set[str]) -> dict[str, str]:
+        """Key -> id for the spellings whose one owner has context among `named` ids."""
+        resolved = {}
+        for key, owners in self.owners.items():
+            fitting = {entity_id for entity_id, context in owners if context & named}
+            if len(fitting) == 1:
+                resolved[key] = fitting.pop()
+        return resolved
+
+
+def article_heads(docs: Sequence[Doc], contextual: ContextualNames | None = None) -> dict[str, str]:
+    """Key -> knowledge-base id: each head of the one organisation of `docs` named with it,
+    then the contextual spellings (`contextual`) that no named body already claims."""
     bodies: dict[str, set[str]] = {}
+    named: set[str] = set()
     for doc in docs:
         for ent in doc.ents:
+            if ent.ent_id_:
+                named.add(ent.ent_id_)
             if ent.label_ == ORGANIZATION and ent.ent_id_:
                 head = _head(ent[0].norm_)
                 if head in ANAPHORIC_HEADS:
                     bodies.setdefault(head, set()).add(ent.ent_id_)
-    return {head: ids.pop() for head, ids in bodies.items() if len(ids) == 1}
+    heads = {head: ids.pop() for head, ids in bodies.items() if len(ids) == 1}
+    if contextual is not None:
+        for key, entity_id in contextual.resolve(named).items():
+            if key not in bodies:
+                heads[key] = entity_id
+    return heads
 
 
 def add_head_mentions(doc: Doc, heads: dict[str, str]) -> None:
-    """Make each bare head of `heads` in `doc` (outside every entity) a mention of its body."""
+    """Make each bare one-word key of `heads` in `doc` (outside every entity) a mention of
+    its body, and give an organisation span of a key that links to nothing that key's id."""
     if not heads:
         return
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    ents = [
+        Span(doc, ent.start, ent.end, label=ent.label, span_id=heads[key])
+        if ent.label_ == ORGANIZATION
+        and not ent.ent_id_
+        and (key := " ".join(token.norm_ for token in ent)) in heads
+        else ent
+        for ent in doc.ents
+    ]
     added = [
         Span(doc, token.i, token.i + 1, label=ORGANIZATION, span_id=heads[token.norm_])
         for token in doc
         if token.norm_ in heads and token.i not in taken
     ]
-    if added:
-        doc.ents = sorted([*doc.ents, *added], key=lambda span: span.start)
+    if added or ents != list(doc.ents):
+        doc.ents = sorted([*ents, *added], key=lambda span: span.start)
