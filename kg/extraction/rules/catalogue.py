@@ -221,6 +221,7 @@ WITH_SUPPORT = "(?:دعم|اسناد|مسانده|مساعده) (?:جوي)? (?:�
 # Foremost among a body's forces (`القوات المشتركة، وعلى رأسها ألوية العمالقة`).
 AT_THE_HEAD = "(?:علي|على) (?:راسها|راسه|راسهم)"
 NOT_AT_HEAD = not_after(("راسها", "راسه", "راسهم"))
+NOT_WITH = r"(?<!ب)(?<!\x20ب\x20)"  # a guard: not after `ب`, split off or attached
 # A head's regime or government standing for him (`الحليفين الرئيسيين لنظام الأسد`).
 REGIME = "(?:نظام|حكومه)"
 BACKER = "(?:الداعم|الداعمه|داعم|داعمه|داعمي|الداعمين|الداعمون|الراعي|الراعيه)"
@@ -858,7 +859,8 @@ RULES: tuple[Rule, ...] = (
         # `دعما` and `لدعم` are "in support of"; a bare `دعم` begins a phrase of its own
         # (`انتقدت الحكومة دعم الأمم المتحدة`: the UN's support, not the government's).
         f"{NOT_DESTINATION}{{E:s}} {{GAP:4}} (?:الي|في|نحو)? {{L}}? {{GAP:2}} "
-        f"(?:دعما|لدعم|لمساندة|مساندة) (?:ل)? {REGIME}? {{E:t}}",
+        # `بمساندة التحالف` is "with the coalition's support": the other way round
+        f"{NOT_WITH}(?:دعما|لدعم|لمساندة|مساندة) (?:ل)? {REGIME}? {{E:t}}",
         relations=(("SUPPORTS", "s", "t"),),
     ),
     # --- succession

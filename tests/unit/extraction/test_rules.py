@@ -494,6 +494,11 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
                 ("DEPLOYED_IN", "giants-brigades", "yemen-west-coast"),
             },
         ),
+        # "with the support of": the one named after supports the one before
+        (
+            "وانطلقت قوات الشرعية بمساندة التحالف العربي نحو باب المندب.",
+            {("SUPPORTS", "saudi-led-coalition", "yemen-legitimacy-forces")},
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
