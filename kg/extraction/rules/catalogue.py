@@ -34,6 +34,7 @@ STRIKE_NOUN = (
 )
 STRIKE_KIND = (
     "(?:جوية|الجوية|جوي|الجوي|صاروخية|الصاروخية|صاروخي|الصاروخي|الكيماوي|الكيميائي|كيماوي|"
+    "الكيماوية|الكيميائية|كيماوية|كيميائية|"
     "مدفعي|المدفعي|عنيفة|العنيفة|إسرائيلية|جديدة|الأخيرة)?"
 )
 # The weapon or arm before the one who strikes (`قصفت طائرات التحالف`, `مدمرات أميركية`).
@@ -48,6 +49,8 @@ ATTACK_NOUN = (
 )
 # Who carries out strikes (`شنت إسرائيل غارات`, `الغارات التي نفذتها الولايات المتحدة`).
 LAUNCH = "(?:شن|شنت|يشن|تشن|نفذ|نفذت|ينفذ|تنفذ)"
+# How many, or how hard (`غارات جوية عدة`, `قصفوا بكثافة`).
+SEVERAL = "(?:عده|عديده|متتاليه|مكثفه|بكثافه|مجددا)?"
 LAUNCHED_IT = "(?:شنها|شنتها|شنه|شنته|نفذها|نفذتها|نفذه|نفذته)"
 # Past or feminine strike verbs, which no noun reading shares (unlike `قصف`, "shelling").
 STRUCK = "(?:قصفت|هاجمت|اغارت|اغار|قصفوا|هاجموا)"
@@ -1243,7 +1246,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "strike-in",
-        f"{STRIKE_NOUN} {STRIKE_KIND} {{DEM:d}}? {STRIKE_KIND} (?:في|على|علي) {IN_PLACE} {{L:t}}",
+        f"{STRIKE_NOUN} {STRIKE_KIND} {{DEM:d}}? {STRIKE_KIND} {SEVERAL} (?:في|على|علي) {IN_PLACE} "
+        "{L:t}",
         event="Strike",
         roles={"AGENT": ("d",), "TARGET": ("t",), "PLACE": ("t",)},
         kinds=(("t", "not-country"),),
@@ -1291,6 +1295,23 @@ RULES: tuple[Rule, ...] = (
         event="Strike",
         roles={"AGENT": ("a",)},
         expand=("a",),
+    ),
+    Rule(
+        "strikes-launched-by-on",
+        # `الهجمات الكيميائية التي شنها النظام السوري على مدينة دوما`
+        f'{ATTACK_NOUN} {STRIKE_KIND} {STRIKE_KIND} (?:التي|الذي)? {LAUNCHED_IT} {STRIKER_WORD} "? '
+        f"{{OLG:a}} (?:على|علي|ضد) {IN_PLACE} {{E:t}}",
+        event="Strike",
+        roles={"AGENT": ("a",), "TARGET": ("t",)},
+        expand=("a", "t"),
+    ),
+    Rule(
+        "struck-place",
+        # `قصفوا بكثافة مدينة عفرين`: a place's kind makes it the one struck, not who struck
+        f"{STRUCK} {SEVERAL} {PLACE_WORD} {{L:t}}",
+        event="Strike",
+        roles={"TARGET": ("t",), "PLACE": ("t",)},
+        expand=("t",),
     ),
     Rule(
         "strikes-launched-by-adjective",

@@ -721,6 +721,20 @@ def events_of(document: Document) -> set[tuple]:
             "استقبل الرئيس بشار الأسد في قصره بدمشق صباح الأحد الوزير محمد جواد ظريف.",
             {("Meeting", ("bashar-al-assad",), (), (), ("mohammad-javad-zarif",))},
         ),
+        # a place struck is the target and the place; several strikes are still one report
+        (
+            "وشنت مقاتلات إسرائيلية غارات جوية عدة على مدينة القنيطرة فجر الأحد.",
+            {("Strike", ("israel",), ("quneitra",), ("quneitra",), ())},
+        ),
+        (
+            "وأفاد المرصد بأن قوات تركية قصفوا بكثافة مدينة عفرين.",
+            {("Strike", ("turkey",), ("afrin",), ("afrin",), ())},
+        ),
+        # the attacks that someone launched on a place
+        (
+            "وندد الوزير بالهجمات الكيميائية التي شنها النظام السوري على مدينة دوما.",
+            {("Strike", ("syrian-government",), ("douma",), (), ())},
+        ),
     ],
 )
 def test_event_rules(extractor: Extractor, text: str, expected: set) -> None:
