@@ -284,6 +284,8 @@ def test_countries_have_demonyms_and_places_a_kind() -> None:
         ("وأكد الجيش الوطني تحرير مديرية حيس من الحوثيين.", "yemen-army"),
         # news of the war on the Islamic State: the US-led one
         ("وشن التحالف غارات على مواقع داعش في الرقة.", "us-led-coalition"),
+        # a name of two words the NER did not tag
+        ("وقالت مصادر إن الجيش الوطني طهر مواقع الحوثيين في الحديدة.", "yemen-army"),
     ],
 )
 def test_a_bare_name_is_the_body_the_article_is_about(text: str, entity_id: str) -> None:

@@ -75,12 +75,30 @@ def article_heads(docs: Sequence[Doc], contextual: ContextualNames | None = None
     return heads
 
 
+def _bare_mentions(doc: Doc, heads: dict[str, str]) -> list[Span]:
+    """The keys of `heads` standing in `doc` outside every entity, longest first."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    lengths = sorted({len(key.split()) for key in heads}, reverse=True)
+    norms = [token.norm_ for token in doc]
+    found = []
+    start = 0
+    while start < len(doc):
+        for length in lengths:
+            end = start + length
+            key = " ".join(norms[start:end])
+            if end <= len(doc) and key in heads and not taken.intersection(range(start, end)):
+                found.append(Span(doc, start, end, label=ORGANIZATION, span_id=heads[key]))
+                start = end - 1
+                break
+        start += 1
+    return found
+
+
 def add_head_mentions(doc: Doc, heads: dict[str, str]) -> None:
-    """Make each bare one-word key of `heads` in `doc` (outside every entity) a mention of
-    its body, and give an organisation span of a key that links to nothing that key's id."""
+    """Make each bare key of `heads` in `doc` (outside every entity) a mention of its body,
+    and give an organisation span of a key that links to nothing that key's id."""
     if not heads:
         return
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     ents = [
         Span(doc, ent.start, ent.end, label=ent.label, span_id=heads[key])
         if ent.label_ == ORGANIZATION
@@ -89,10 +107,6 @@ def add_head_mentions(doc: Doc, heads: dict[str, str]) -> None:
         else ent
         for ent in doc.ents
     ]
-    added = [
-        Span(doc, token.i, token.i + 1, label=ORGANIZATION, span_id=heads[token.norm_])
-        for token in doc
-        if token.norm_ in heads and token.i not in taken
-    ]
+    added = _bare_mentions(doc, heads)
     if added or ents != list(doc.ents):
         doc.ents = sorted([*ents, *added], key=lambda span: span.start)

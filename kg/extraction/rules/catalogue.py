@@ -504,6 +504,13 @@ RULES: tuple[Rule, ...] = (
         timed=False,
     ),
     Rule(
+        "body-within",
+        # `المقاومة الوطنية، المنضوية في القوات المشتركة`
+        "{O:s} ،? (?:المنضويه|المنضوي|المنضوين|المنضويتين) (?:في|ضمن|تحت) (?:لواء)? {O:t}",
+        relations=(("PART_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
         "factions-such-as",
         '(?:فصايل|الفصايل|مكونات|الوحدات) {O:t} (?:مثل|ومنها|منها|ك|بينها|ابرزها) "? {O:s}',
         relations=(("PART_OF", "s", "t"),),
@@ -708,6 +715,13 @@ RULES: tuple[Rule, ...] = (
         "took-part-in-taking",
         # `أسهمت القوات الإماراتية في استعادة مدينة المكلا`: they fought there
         f"{{OG:s}} في (?:استعاده|تحرير) {IN_PLACE} {{L:t}}",
+        relations=(("DEPLOYED_IN", "s", "t"),),
+        kinds=(("s", "armed"),),
+    ),
+    Rule(
+        "advances-after-taking",
+        # `يتقدم إليها الجيش الوطني بعد تحرير مديرية ميدي`: it took that place first
+        f"{{OG:s}} {{GAP:2}} بعد (?:تحرير|استعاده|استعادته|تحريره) {IN_PLACE} {{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         kinds=(("s", "armed"),),
     ),

@@ -499,6 +499,15 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "وانطلقت قوات الشرعية بمساندة التحالف العربي نحو باب المندب.",
             {("SUPPORTS", "saudi-led-coalition", "yemen-legitimacy-forces")},
         ),
+        # a body within another, and a place an army took before it moved on
+        (
+            "وأعلنت المقاومة الوطنية، المنضوية في القوات اليمنية المشتركة، وصول تعزيزات.",
+            {("PART_OF", "yemen-national-resistance", "yemen-joint-forces")},
+        ),
+        (
+            "ويتقدم الجيش اليمني نحو حرض بعد تحرير مديرية ميدي بالكامل.",
+            {("DEPLOYED_IN", "yemen-army", "location:ميدي"), ("PART_OF", "yemen-army", "yemen")},
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
