@@ -57,6 +57,8 @@ ORGANISATION_CUES = frozenset(
         "تيار",
     )
 )
+# A word that completes a kind of body before its name (`وكالة أنباء "سبأ"`).
+KIND_COMPLEMENTS = frozenset(match_key(word) for word in ("أنباء",))
 # "Named", between a kind of body and its quoted name.
 NAMING_WORDS = frozenset(match_key(word) for word in ("باسم", "اسمها", "اسمه", "يدعى", "تدعى"))
 # Kinds of body whose name no place bears: a place the NER finds right after one is the body's
@@ -288,12 +290,15 @@ def cue_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     for i, token in enumerate(doc):
         norm = token.norm_
+        # `وكالة أنباء "سبأ"`: the name follows the kind's complement
+        completed = i + 1 < len(doc) and doc[i + 1].norm_ in KIND_COMPLEMENTS
+        cue = i + 1 if norm in ORGANISATION_CUES and completed else i
         if norm in RETYPING_CUES:
-            spans += _places_named_after(doc, i)
+            spans += _places_named_after(doc, cue)
         if norm in ORGANISATION_CUES:
             # `تحالف باسم "..."`, `جماعة اسمها "..."`: named so
-            named = i + 1 < len(doc) and doc[i + 1].norm_ in NAMING_WORDS
-            quoted = _quoted_after(doc, i + 2 if named else i + 1)
+            named = cue + 1 < len(doc) and doc[cue + 1].norm_ in NAMING_WORDS
+            quoted = _quoted_after(doc, cue + 2 if named else cue + 1)
             while quoted is not None:
                 spans.append(Span(doc, *quoted, label="Organization"))
                 after = quoted[1] + 1

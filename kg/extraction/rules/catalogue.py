@@ -239,6 +239,7 @@ FIGHTERS = f"(?:الدفعه|دفعه)? {{GAP:2}} (?:من)? (?:{MEMBERS}|مقا�
 NOT_AND = "(?<!\\x20و\\x20)(?<!و)"  # a guard: not after `و`, split off or attached
 # A guard: not where something was sent or done (`أرسلت السعودية قوات إلى اليمن لدعم`).
 NOT_DESTINATION = not_after(("الي", "في", "نحو", "ب"))
+NOT_REPORTER = not_after(("مراسل", "مراسله", "مراسلو", "مراسلي", "مصور", "مصوره"))
 # What a place's name may carry before where it lies (`قاعدة إنجرليك العسكرية الأمريكية في تركيا`).
 PLACE_ADJECTIVE = "(?:العسكريه|الجويه|البحريه|الاستراتيجيه|العسكري|الجوي|البحري)?"
 DIRECTION = "(?:شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|وسط|بوسط|بشمال|بجنوب|بشرق|بغرب)"
@@ -666,7 +667,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "deployed-after",
-        f'{{OG:s}} "? {{GAP:5}} {DEPLOYED} {{GAP:2}} (?:في|ب) {IN_PLACE} {{L:t}}',
+        # not the outlet whose reporter was there (`مراسل وكالة ... الذي تواجد في`)
+        f'{NOT_REPORTER}{{OG:s}} "? {{GAP:5}} {DEPLOYED} {{GAP:2}} (?:في|ب) {IN_PLACE} {{L:t}}',
         relations=(("DEPLOYED_IN", "s", "t"),),
         expand=("t",),
     ),

@@ -160,3 +160,10 @@ def test_statistical_ner_finds_a_name_no_list_knows() -> None:
     name = text.index("محمد")
     people = [e for e in found.ents if e.label_ == "Person" and not e.ent_id_]
     assert any(e.start_char <= name < e.end_char for e in people), found.ents
+
+
+def test_a_name_after_news_agency_is_the_agency() -> None:
+    """`وكالة أنباء "سبأ"`: the word `أنباء` completes the kind of body before its name."""
+    assert ("سبأ", "Organization") in ents(
+        default_pipeline(), 'وأفادت وكالة أنباء "سبأ" بأن الاجتماع انعقد مساء.'
+    )
