@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.arabic import match_key
+from kg.nlp.gazetteer import given_names
 from kg.nlp.span_filter import is_description
 from kg.nlp.tokenizer import PROCLITICS
 from kg.nlp.wordlists import packaged_common_words
@@ -198,9 +199,11 @@ def _quoted_after(doc: Doc, index: int) -> tuple[int, int] | None:
 
 def _may_start_name(token) -> bool:
     """A first name: a name word of three letters or more, not definite, not a rank, not the
-    head of an institution's name (`قصر`, `وزارة`), and not a common word behind a clitic the
-    tokenizer left on (`بمناسبة`)."""
+    head of an institution's name (`قصر`, `وزارة`), not a common word behind a clitic the
+    tokenizer left on (`بمناسبة`), and not a common word that is no given name (`جولة`,
+    `ليس`, after `وزير الخارجية الإيراني`; `علي` is common as a preposition, and a name)."""
     norm = token.norm_
+    common = packaged_common_words()
     behind_clitic = len(norm) >= 5 and norm[0] in PROCLITICS
     return (
         _is_name_word(token)
@@ -208,7 +211,8 @@ def _may_start_name(token) -> bool:
         and not _definite(token)
         and norm not in PERSON_CUES
         and norm not in INSTITUTION_HEADS
-        and not (behind_clitic and norm[1:] in packaged_common_words())
+        and not (behind_clitic and norm[1:] in common)
+        and not (norm in common and norm not in given_names())
     )
 
 

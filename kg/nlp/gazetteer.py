@@ -31,6 +31,14 @@ def packaged_gazetteer() -> dict[str, str]:
     return entries
 
 
+@cache
+def given_names() -> frozenset[str]:
+    """The single words the packaged list knows as given names (class `G`)."""
+    return frozenset(
+        key for key, classes in packaged_gazetteer().items() if "G" in classes and " " not in key
+    )
+
+
 def token_classes(keys: Sequence[str], gazetteer: dict[str, str]) -> list[str]:
     """For each token key, the sorted class letters of the listed words and phrases that
     cover it ('' for none)."""

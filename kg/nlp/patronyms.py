@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.arabic import match_key
-from kg.nlp.gazetteer import packaged_gazetteer
+from kg.nlp.gazetteer import given_names
 from kg.nlp.titles import TITLE_TOKENS
 from kg.nlp.wordlists import packaged_common_words
 from kg.vocabulary import key_set
@@ -32,13 +32,7 @@ class PatronymJoiner:
     """Widens Person spans that start at `بن` over the given name before them."""
 
     def __init__(self) -> None:
-        gazetteer = packaged_gazetteer()
-        common = packaged_common_words()
-        self.given_names = frozenset(
-            key
-            for key, classes in gazetteer.items()
-            if "G" in classes and " " not in key and key not in common and key not in TITLE_TOKENS
-        )
+        self.given_names = given_names() - packaged_common_words() - TITLE_TOKENS
         self.person_ids: dict[str, str] = {}
         self.given_names_of: dict[str, set[str]] = {}
 

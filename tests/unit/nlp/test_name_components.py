@@ -147,3 +147,21 @@ def test_a_body_whose_leader_is_unknown_keeps_its_whole_name(rules_only: Languag
     assert [(e.text, e.ent_id_) for e in rules_only(text).ents] == [
         ("التحالف العربي", "saudi-led-coalition")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a common word after an office and its country is what the office holder did
+        "وبدأ وزير الخارجية الإيراني جولة دبلوماسية تشمل الدول الموقعة.",
+        "وقال إن لقاءه بوزير الخارجية السوري ليس الأول.",
+    ],
+)
+def test_a_common_word_after_a_title_is_no_name(rules_only: Language, text: str) -> None:
+    assert [label for _, label in ents(rules_only, text)] == []
+
+
+def test_a_given_name_that_is_also_a_common_word_starts_a_name(rules_only: Language) -> None:
+    # `فضل` is also the noun "merit", common as such
+    text = "وقال وزير الإعلام اليمني فضل العمري إن الوفد وصل."
+    assert ("فضل العمري", "Person") in ents(rules_only, text)
