@@ -213,8 +213,15 @@ def article_events(
     """The events one article reports: its mentions resolved and grouped by event id."""
     events: dict[str, Event] = {}
     latest: dict[str, str] = {}
+    # A sentence the article repeats word for word (a lead sentence printed twice) reports
+    # its happening once: its mentions go to the event its first copy went to.
+    repeated: dict[tuple[str, str, str], str] = {}
     for mention in mentions:
-        event_id = resolver.resolve(mention, article_id, latest.get(mention.type))
+        copy = (mention.type, mention.evidence, mention.rule)
+        event_id = repeated.get(copy) or resolver.resolve(
+            mention, article_id, latest.get(mention.type)
+        )
+        repeated.setdefault(copy, event_id)
         latest[mention.type] = event_id
         event = events.get(event_id)
         if event is None:

@@ -136,3 +136,14 @@ def test_who_is_named_first_does_not_split_a_meeting() -> None:
     )
     other = EventMention("Meeting", 0, "...", "met", {"AGENT": {"b"}, "PARTICIPANT": {"a"}}, None)
     assert events.resolve(other, "y") == first
+
+
+def test_a_sentence_the_article_repeats_reports_one_strike() -> None:
+    """A lead sentence printed twice gives one event; two undated reports of one agent's
+    strikes in different sentences stay two (see the test above)."""
+    import kg
+
+    lead = "وشنت طائرات إسرائيلية غارات على مواقع في سوريا."
+    (document,) = kg.extract([f"{lead} وقال مسؤول إن الوضع هادئ. {lead}"])
+    strikes = [event for event in document.events if event.type == "Strike"]
+    assert len(strikes) == 1 and strikes[0].sentences == [0, 2]
