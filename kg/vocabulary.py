@@ -239,6 +239,13 @@ TITLES_STRIPPED_ONLY = key_set(
 # Words that end a person's name and introduce another for him (`X المكنى "أبو Y"`): a person
 # span the NER ran on into one ends before it.
 NICKNAME_MARKERS = key_set(("المكنى", "المكناة", "الملقب", "الملقبة", "المعروف", "المعروفة"))
+# Kinship words before a relative's name (`نجل أبو بكر البغدادي`, his son): the person meant
+# is not the one named after them.
+KINSHIP_WORDS = key_set(
+    ("نجل", "نجلي", "شقيق", "شقيقة", "زوجة", "أرملة", "ابنة", "والد", "والدة", "ابن")
+)
+# Where `ابن` (also part of names: `ابن خلدون`) surely means "son of": before a kunya.
+KUNYA_WORDS = key_set(("أبو", "أبي", "ابو"))
 # Offices written without the article: they announce a name only after the body or country
 # they belong to (`وزير الدفاع ثابت العباسي`, `زعيم التيار الصدري مقتدى الصدر`).
 OFFICE_NOUNS = key_set(

@@ -7,7 +7,10 @@ moves the start of every Person span past leading ranks, offices, honorifics, wo
 office's title and country demonyms, keeping at least the last token; a "person" that is all
 title (`ولي العهد`) is no person. A knowledge-base person whose name begins with such a word
 stays whole: `تركي المالكي` is a name, not "the Turkish al-Maliki". A Person span that runs
-on into the word introducing a nickname (`X المكنى`) ends before that word.
+on into the word introducing a nickname (`X المكنى`) ends before that word, and one that
+starts with a kinship word (`نجل أبو بكر البغدادي`, `ابن أبو بكر البغدادي`: his son) starts
+after it, at the relative's name; `ابن` counts as kinship only before a kunya (`ابن خلدون` is
+a name).
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from spacy.tokens import Doc, Span
 from kg.arabic import match_key
 from kg.vocabulary import (
     COUNTERPART_WORDS,
+    KINSHIP_WORDS,
+    KUNYA_WORDS,
     NICKNAME_MARKERS,
     OFFICE_NOUNS,
     OFFICE_TITLE_WORDS,
@@ -62,6 +67,14 @@ class TitleTrimmer:
     def _is_title(self, norm: str) -> bool:
         return norm in TITLE_TOKENS or norm in self.demonyms
 
+    @staticmethod
+    def _is_kinship(doc: Doc, index: int, end: int) -> bool:
+        """Whether token `index` is a kinship word before a relative's name inside the span."""
+        norm = doc[index].norm_
+        if norm not in KINSHIP_WORDS or index + 1 >= end:
+            return False
+        return norm != match_key("ابن") or doc[index + 1].norm_ in KUNYA_WORDS
+
     def __call__(self, doc: Doc) -> Doc:
         """Trim the Person entities of `doc` that start with a title, or end with a word that
         introduces a nickname (`المكنى`)."""
@@ -77,7 +90,11 @@ class TitleTrimmer:
                     continue  # `ولي العهد`: an office, no name
                 while (
                     start < end - 1
-                    and (self._is_title(doc[start].norm_) or doc[start].is_punct)
+                    and (
+                        self._is_title(doc[start].norm_)
+                        or doc[start].is_punct
+                        or self._is_kinship(doc, start, end)
+                    )
                     and match_key(doc[start:end].text) not in self.names
                 ):
                     start += 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kg.records import Rule
-from kg.vocabulary import LED_BY_WORDS, OFFICE_NOUNS
+from kg.vocabulary import KINSHIP_WORDS, LED_BY_WORDS, OFFICE_NOUNS
 
 
 def not_after(words: Iterable[str]) -> str:
@@ -154,6 +154,8 @@ LED_BY = "(?:" + "|".join(sorted(LED_BY_WORDS)) + ")"
 NOT_AFTER_OFFICE = not_after(sorted(OFFICE_NOUNS))
 # Not the one a campaign is of: `قادت X انتصارات Y` led Y's victories, not Y.
 NOT_CAMPAIGN = not_after(("انتصارات", "عمليات", "معارك", "هجمات", "هجوم", "حمله", "تقدم"))
+# Not a relative of the one named after: `مقتل نجل X` is the killing of X's son.
+NOT_KIN = not_after(sorted(KINSHIP_WORDS))
 # Not right after a leader word: `قوات التحالف، بقيادة السعودية` names who leads, not where.
 NOT_LED_BY = not_after(sorted(LED_BY_WORDS))
 # Being present, based, fighting or in control somewhere (DEPLOYED_IN).
@@ -1206,7 +1208,8 @@ RULES: tuple[Rule, ...] = (
     # --- killings and strikes
     Rule(
         "killed-in",
-        f"{KILL} {{ANY:5}} {{P:s}} ،? {{NOP:12}} {NEAR} {{L:t}}",
+        # not a relative of the one named (`مقتل نجل أبو بكر البغدادي`)
+        f"{KILL} {{ANY:5}} {NOT_KIN}{{P:s}} ،? {{NOP:12}} {NEAR} {{L:t}}",
         relations=(("KILLED_IN", "s", "t"),),
         event="Killing",
         roles={"TARGET": ("s",), "PLACE": ("t",)},

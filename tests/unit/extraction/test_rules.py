@@ -558,6 +558,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "واتهم إيران بالتدخل في سوريا، وبتسليح حزب الله.",
         # the outlet's reporter was there, not the outlet; and AFP is no body of France
         "وأوضح مراسل وكالة الأنباء الفرنسية الذي تواجد في حلب أن القصف توقف.",
+        # the killing of someone's son is not his
+        "وأعلن التنظيم مقتل نجل أبو بكر البغدادي في حمص.",
         # some distance from a place is not in it
         "وتقع بلدة الكسوة على بعد 15 كيلومترا من دمشق.",
         # two movements are named: `الحركة` alone stands for neither

@@ -7,7 +7,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Span
 
-from kg.nlp.pipeline import build_pipeline
+from kg.nlp.pipeline import build_pipeline, default_pipeline
 from kg.nlp.span_filter import DescriptionFilter
 from kg.nlp.tokenizer import blank_arabic
 
@@ -165,3 +165,17 @@ def test_a_given_name_that_is_also_a_common_word_starts_a_name(rules_only: Langu
     # `فضل` is also the noun "merit", common as such
     text = "وقال وزير الإعلام اليمني فضل العمري إن الوفد وصل."
     assert ("فضل العمري", "Person") in ents(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a son is not the father named after `نجل` or `ابن` + a kunya
+        ("وأعلن التنظيم مقتل نجل أبو بكر البغدادي في هجوم.", "أبو بكر البغدادي"),
+        ("وقتل حذيفة البدري، ابن أبو بكر البغدادي، في هجوم.", "أبو بكر البغدادي"),
+        # `ابن` is part of a name elsewhere
+        ("وقال ابن خلدون في مقدمته إن الدول تهرم.", "ابن خلدون"),
+    ],
+)
+def test_a_kinship_word_is_not_part_of_the_relatives_name(text: str, name: str) -> None:
+    assert (name, "Person") in ents(default_pipeline(), text)
