@@ -366,6 +366,22 @@ RULES: tuple[Rule, ...] = (
         timed=False,
     ),
     Rule(
+        "minister-in-government-of",
+        # `وزير الصحة في حكومة الحوثيين طه المتوكل`: he serves those who form the government
+        "(?:وزير|وزيره|الوزير|الوزيره) {WORDS:2} (?:في|ب) (?:حكومه|الحكومه) {OL:t} {DEM}? ،? "
+        f"{HONORIFIC} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
+        "committee-head-in",
+        # `رئيس لجنة الدفاع في مجلس الدوما فلاديمير شامانوف`: a member of the body
+        "(?:رييس|الرييس|رييسه|الرييسه) (?:لجنه|اللجنه) {WORDS:2} (?:في|ب) {O:t} {DEM}? ،? "
+        f"{HONORIFIC} ،? {{P:s}}",
+        relations=(("MEMBER_OF", "s", "t"),),
+        timed=False,
+    ),
+    Rule(
         "commander-in-body",
         'قايد "? {O:t} "? (?:في|ب|التابع ل) "? {O:b} "? ،? ' + HONORIFIC + " ،? {P:s}",
         relations=(("LEADS", "s", "t"), ("PART_OF", "t", "b")),

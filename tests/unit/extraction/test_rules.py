@@ -508,6 +508,15 @@ def facts(document: Document) -> set[tuple[str, str, str]]:
             "ويتقدم الجيش اليمني نحو حرض بعد تحرير مديرية ميدي بالكامل.",
             {("DEPLOYED_IN", "yemen-army", "location:ميدي"), ("PART_OF", "yemen-army", "yemen")},
         ),
+        # a minister in the government a body forms, and a committee's head in a body
+        (
+            "وأعلن وزير الصحة في حكومة الحوثيين طه المتوكل ارتفاع الحصيلة.",
+            {("MEMBER_OF", "person:طه_المتوكل", "houthis")},
+        ),
+        (
+            "وأكد رئيس لجنة الدفاع في مجلس الدوما فلاديمير شامانوف مغادرة السفن.",
+            {("MEMBER_OF", "person:فلاديمير_شامانوف", "russian-duma")},
+        ),
     ],
 )
 def test_rule_finds_relations(extractor: Extractor, text: str, expected: set) -> None:
