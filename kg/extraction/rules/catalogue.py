@@ -368,7 +368,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "minister-in-government-of",
         # `وزير الصحة في حكومة الحوثيين طه المتوكل`: he serves those who form the government
-        "(?:وزير|وزيره|الوزير|الوزيره) {WORDS:2} (?:في|ب) (?:حكومه|الحكومه) {OL:t} {DEM}? ،? "
+        "(?:وزير|وزيره|الوزير|الوزيره) {WORDS:2} (?:في|ب) (?:حكومه|الحكومه) {O:t} {DEM}? ،? "
         f"{HONORIFIC} ،? {{P:s}}",
         relations=(("MEMBER_OF", "s", "t"),),
         timed=False,

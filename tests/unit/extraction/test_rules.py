@@ -569,6 +569,8 @@ def test_an_appointment_reads_from_the_appointer_to_the_appointee(
         "وأوضح مراسل وكالة الأنباء الفرنسية الذي تواجد في حلب أن القصف توقف.",
         # the killing of someone's son is not his
         "وأعلن التنظيم مقتل نجل أبو بكر البغدادي في حمص.",
+        # a government named by its seat is no body the minister belongs to
+        "وقال وزير الخارجية في حكومة صنعاء هشام شرف إن الوفد جاهز.",
         # some distance from a place is not in it
         "وتقع بلدة الكسوة على بعد 15 كيلومترا من دمشق.",
         # two movements are named: `الحركة` alone stands for neither
