@@ -123,6 +123,14 @@ def test_razi_mousavi_killed_in_sayyida_zaynab() -> None:
         ("وسقط صاروخ قرب مدينة صور جنوبي لبنان.", "tyre", "Location"),
         ("وتقع منشأة فوردو قرب مدينة قم.", "fordow", "Location"),
         ("وأغلقت إيران مضيق هرمز أمام الملاحة.", "strait-of-hormuz", "Location"),
+        # a known name ends before the word after it (`كرد`: "in reply")
+        ("وتحرك الرئيس محمود عباس كرد على القرار الأمريكي.", "mahmoud-abbas", "Person"),
+        ("وأكد النظام الإيراني أن الاتفاق انتهى.", "iran-government", "Organization"),
+        (
+            "وأعلن الجيش الوطني الليبي بقيادة خليفة حفتر السيطرة على درنة.",
+            "libyan-national-army",
+            "Organization",
+        ),
     ],
 )
 def test_known_entity_links(text: str, entity_id: str, label: str) -> None:
