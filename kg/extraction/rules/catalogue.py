@@ -188,7 +188,7 @@ PLACE_WORD = (
     "ضواحي|اطراف|مشارف|محيط|جبهات|مديريات|محافظات|قري|مساحه)"
 )
 IN_PLACE = f"{PLACE_WORD}? (?:ب|في|من)? {PLACE_WORD}? (?:من)?"
-# A share of a place (`يسيطر على 95 في المئة من مساحة الغوطة`), after its number.
+# A share of a place (`يسيطر على 70 في المئة من مساحة X`), after its number.
 PERCENT = "(?:الميه|المئه|المايه)?"
 # Places named among others (`مناطق ... بينها العاصمة`).
 AMONG_THEM = "(?:بينها|منها|ومنها|اهمها|ابرزها)? (?:العاصمه)?"
@@ -223,7 +223,7 @@ SUPPLY = (
 )
 # Support given to the name before: `... بإسناد من التحالف` (after a split-off `ب`).
 WITH_SUPPORT = "(?:دعم|اسناد|مسانده|مساعده) (?:جوي)? (?:من)? {GAP:1} {E:s}"
-# Foremost among a body's forces (`القوات المشتركة، وعلى رأسها ألوية العمالقة`).
+# Foremost among a body's forces (`X، وعلى رأسها Y`).
 AT_THE_HEAD = "(?:علي|على) (?:راسها|راسه|راسهم)"
 NOT_AT_HEAD = not_after(("راسها", "راسه", "راسهم"))
 NOT_WITH = r"(?<!ب)(?<!\x20ب\x20)"  # a guard: not after `ب`, split off or attached
@@ -276,7 +276,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "head-of-the-country",
-        # `زار الكويت بدعوة من أمير البلاد الشيخ X`: the country just named
+        # `وصل إلى الكويت ... أمير البلاد X`: the country just named
         f"{{L:t}} {{GAP:3}} (?:امير|رييس|ملك|عاهل) البلاد ،? {HONORIFIC} ،? {{P:s}}",
         relations=(("LEADS", "s", "t"),),
         timed=False,
@@ -524,7 +524,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "body-within",
-        # `المقاومة الوطنية، المنضوية في القوات المشتركة`
+        # `X، المنضوية في Y`: a body within another
         "{O:s} ،? (?:المنضويه|المنضوي|المنضوين|المنضويتين) (?:في|ضمن|تحت) (?:لواء)? {O:t}",
         relations=(("PART_OF", "s", "t"),),
         timed=False,
@@ -587,7 +587,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "place-lying-in",
-        # `مدينة إدلب الواقعة تحت سيطرة المعارضة في شمال غرب سوريا`
+        # `مدينة X الواقعة تحت سيطرة Y في شمال Z`
         '{L:s} "? ،? (?:الواقعه|الواقع|تقع|يقع) {GAP:4} (?:في|ب) '
         f"{DIRECTION}? {DIRECTION}? (?:محافظه|مدينه|ولايه|منطقه|مديريه|اقليم)? {{L:t}}",
         relations=(("LOCATED_IN", "s", "t"),),
@@ -733,7 +733,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "took-part-in-taking",
-        # `أسهمت القوات الإماراتية في استعادة مدينة المكلا`: they fought there
+        # `ساهمت قوات X في تحرير مدينة Y`: they fought there
         f"{{OG:s}} في (?:استعاده|تحرير) {IN_PLACE} {{L:t}}",
         relations=(("DEPLOYED_IN", "s", "t"),),
         kinds=(("s", "armed"),),
@@ -845,7 +845,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "which-supports",
-        # `روسيا، التي تساند قوات الرئيس الأسد`
+        # `X، التي تدعم قوات الرئيس Y`
         f'{{E:s}} ، (?:التي|الذي) {SUPPORTED} (?:قوات|{REGIME})? (?:الرييس)? "? {{E:t}}',
         relations=(("SUPPORTS", "s", "t"),),
         expand=("t",),
@@ -886,7 +886,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "with-support-of-split-after-head",
-        # `القوات المشتركة، وعلى رأسها ألوية العمالقة، وبإسناد التحالف`: the forces' support
+        # `X، وعلى رأسها Y، وبإسناد Z`: the support is X's
         f"{{O:t}} ، {AT_THE_HEAD} {{O}} ، {{GAP:6}} ،? ب {WITH_SUPPORT}",
         relations=(("SUPPORTS", "s", "t"),),
         expand=("s",),
@@ -1333,7 +1333,7 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "strikes-launched-by-on",
-        # `الهجمات الكيميائية التي شنها النظام السوري على مدينة دوما`
+        # `الهجمات التي شنها X على مدينة Y`
         f'{ATTACK_NOUN} {STRIKE_KIND} {STRIKE_KIND} (?:التي|الذي)? {LAUNCHED_IT} {STRIKER_WORD} "? '
         f"{{OLG:a}} (?:على|علي|ضد) {IN_PLACE} {{E:t}}",
         event="Strike",
